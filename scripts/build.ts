@@ -9,7 +9,8 @@ import { build } from 'esbuild';
 export const BUNDLE_GLOBAL = 'AppBundle';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+/** BUNDLE_DIR lets parallel work build to its own folder; the default is what clasp pushes. */
+const dist = process.env.BUNDLE_DIR ? join(root, process.env.BUNDLE_DIR) : join(root, 'dist');
 const entry = join(root, 'src/main.ts');
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 

@@ -1,9 +1,11 @@
 // The contract of dist/Code.js: the exact top-level functions Apps Script sees, and no work done at load.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { bundleDir } from '../support/bundle';
 
-const code = readFileSync(new URL('../../dist/Code.js', import.meta.url), 'utf8');
+const code = readFileSync(join(bundleDir(), 'Code.js'), 'utf8');
 
 /** Every entry point Apps Script can call. A change here is a change to the attack surface: review it. */
 const EXPECTED_ENTRY_POINTS = ['ping_'];
