@@ -1,0 +1,186 @@
+// A header-mapped table over one Sheet: columns found by header text, rows found with TextFinder, batched reads/writes.
+import { SHELL_MESSAGES } from '../core/messages/shell';
+
+/** A cell as getValues() returns it. */
+export type Cell = string | number | boolean | Date;
+/** One row keyed by header text. */
+export type RowRecord = Record<string, Cell>;
+
+/** How a column is formatted: text columns get '@' so '0812…' or '=…' stay strings; dates get a WITA-readable format. */
+export type ColumnKind = 'text' | 'date' | 'number' | 'boolean';
+
+export interface ColumnSpec {
+  header: string;
+  kind: ColumnKind;
+}
+
+const NUMBER_FORMATS: Record<ColumnKind, string> = {
+  text: '@',
+  date: 'yyyy-mm-dd hh:mm',
+  number: '0',
+  boolean: '',
+};
+
+/** The number format a column kind gets; '' leaves the cell automatic. */
+export function numberFormatFor(kind: ColumnKind): string {
+  return NUMBER_FORMATS[kind];
+}
+
+/** 1 -> 'A', 27 -> 'AA': A1 column letters, so an open-ended column range needs no getLastRow call. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * A table whose columns are located by their header text, never by position: staff insert and move columns.
+ * Opening reads the header row once; every other operation is one batched range call (plus the TextFinder chain),
+ * so an event costs the same whatever the sheet's size.
+ */
+export class SheetTable {
+  private constructor(
+    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    readonly specs: readonly ColumnSpec[],
+    /** header text -> 1-based column. */
+    private readonly columns: Map<string, number>,
+    /** How many columns the header row spans (staff-added columns included). */
+    readonly width: number,
+  ) {}
+
+  /**
+   * Reads the header row and checks that every expected column exists; a missing one stops the event with a
+   * message that names it and points at the setup menu, before anything is written.
+   */
+  static open(sheet: GoogleAppsScript.Spreadsheet.Sheet, specs: readonly ColumnSpec[]): SheetTable {
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    const columns = new Map<string, number>();
+    header.forEach((cell, index) => {
+      const text = String(cell).trim();
+      if (text && !columns.has(text)) columns.set(text, index + 1);
+    });
+    const missing = specs.filter((spec) => !columns.has(spec.header)).map((spec) => spec.header);
+    if (missing.length > 0) throw new Error(SHELL_MESSAGES.schemaMissing(sheet.getName(), missing));
+    return new SheetTable(sheet, specs, columns, width);
+  }
+
+  /** The 1-based column of a header; throws for a header the schema does not know. */
+  column(header: string): number {
+    const column = this.columns.get(header);
+    if (column === undefined) throw new Error(SHELL_MESSAGES.schemaMissing(this.sheet.getName(), [header]));
+    return column;
+  }
+
+  /** Rows (1-based) whose cell in `header` equals `key` exactly, found by TextFinder on that column only. */
+  findRows(header: string, key: string): number[] {
+    if (!key) return [];
+    const letters = columnLetters(this.column(header));
+    return this.sheet
+      .getRange(`${letters}2:${letters}`)
+      .createTextFinder(key)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .findAll()
+      .map((range) => range.getRow());
+  }
+
+  /** The first row whose key cell equals `key`, or null. */
+  findRow(header: string, key: string): number | null {
+    return this.findRows(header, key)[0] ?? null;
+  }
+
+  /** One row as header -> value, in one getValues call. */
+  readRow(row: number): RowRecord {
+    const values = this.sheet.getRange(row, 1, 1, this.width).getValues()[0] ?? [];
+    return this.toRecord(values as Cell[]);
+  }
+
+  /** Every data row, in one call: only for the periodic jobs (SLA check, dashboard), never per event. */
+  readAll(): { row: number; record: RowRecord }[] {
+    const last = this.sheet.getLastRow();
+    if (last < 2) return [];
+    const values = this.sheet.getRange(2, 1, last - 1, this.width).getValues() as Cell[][];
+    return values.map((cells, index) => ({ row: index + 2, record: this.toRecord(cells) }));
+  }
+
+  /**
+   * Writes the changed cells of one row in one setValues over the span of columns that changed, carrying the
+   * unchanged cells in between from `before` (the row as read under the same lock).
+   */
+  updateRow(row: number, before: RowRecord, changes: RowRecord): void {
+    const changed = Object.keys(changes).map((header) => this.column(header));
+    if (changed.length === 0) return;
+    const first = Math.min(...changed);
+    const last = Math.max(...changed);
+    const byColumn = new Map<number, string>();
+    for (const [header, column] of this.columns) byColumn.set(column, header);
+    const cells: Cell[] = [];
+    for (let column = first; column <= last; column += 1) {
+      const header = byColumn.get(column);
+      if (header !== undefined && header in changes) cells.push(changes[header] as Cell);
+      else if (header !== undefined) cells.push(before[header] ?? '');
+      else cells.push(before[`#${column}`] ?? '');
+    }
+    this.sheet.getRange(row, first, 1, cells.length).setValues([cells]);
+  }
+
+  /**
+   * Appends rows after the last one: number formats first (text columns '@', so the values stay strings), then the
+   * values, each in one call. Returns the first new row.
+   */
+  appendRows(records: RowRecord[]): number {
+    if (records.length === 0) return 0;
+    const first = this.sheet.getLastRow() + 1;
+    const byColumn: (ColumnSpec | undefined)[] = [];
+    for (const spec of this.specs) byColumn[this.column(spec.header) - 1] = spec;
+    const formats: string[] = [];
+    const headers: (string | undefined)[] = [];
+    for (let column = 0; column < this.width; column += 1) {
+      const spec = byColumn[column];
+      formats.push(spec ? numberFormatFor(spec.kind) : '');
+      headers.push(spec?.header);
+    }
+    const range = this.sheet.getRange(first, 1, records.length, this.width);
+    range.setNumberFormats(records.map(() => formats));
+    range.setValues(records.map((record) => headers.map((header) => (header ? (record[header] ?? '') : ''))));
+    return first;
+  }
+
+  /**
+   * Reads the listed rows: one call over their span when they sit close together (rows appended by one event),
+   * else one call per row, so a stray old row never makes the read scan the sheet.
+   */
+  readRows(rows: number[]): { row: number; record: RowRecord }[] {
+    if (rows.length === 0) return [];
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    const first = sorted[0] as number;
+    const last = sorted[sorted.length - 1] as number;
+    if (last - first + 1 > sorted.length * 4) return sorted.map((row) => ({ row, record: this.readRow(row) }));
+    const span = this.sheet.getRange(first, 1, last - first + 1, this.width).getValues() as Cell[][];
+    const wanted = new Set(sorted);
+    const out: { row: number; record: RowRecord }[] = [];
+    span.forEach((cells, index) => {
+      if (wanted.has(first + index)) out.push({ row: first + index, record: this.toRecord(cells) });
+    });
+    return out;
+  }
+
+  /**
+   * Maps raw cells to header -> value. Cells under columns the schema does not know are kept as '#<column>', so a
+   * rewrite of a span carries staff-added columns through unchanged.
+   */
+  private toRecord(values: Cell[]): RowRecord {
+    const record: RowRecord = {};
+    values.forEach((value, index) => {
+      record[`#${index + 1}`] = value;
+    });
+    for (const [header, column] of this.columns) record[header] = values[column - 1] ?? '';
+    return record;
+  }
+}
