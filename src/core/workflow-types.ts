@@ -1,7 +1,11 @@
 // The workflow's vocabulary: statuses, the application record, actions, effects and the applyAction contract.
 import type { WorkCalendar } from './business-time';
-import type { Settings } from './settings';
-import type { ActorRole, SopDefinition } from './sop';
+import type { RosterRole, Settings } from './settings';
+
+/** Who acts on an application: an office role from the roster, the applicant, or the system (triggers). */
+export type ActingRole = RosterRole | 'PEMOHON' | 'SISTEM';
+
+import type { SopDefinition } from './sop';
 
 /** Status codes stored in the register (machine-readable); labels are the glossary's words. */
 export const STATUS = {
@@ -84,7 +88,16 @@ export interface IntakeIssue {
 }
 
 /** What the form-submit handler learnt from the answers (after C's validateIntake). */
-export type IntakeOutcome = { ok: true; applicant: ApplicantFields } | { ok: false; issues: IntakeIssue[] };
+export type IntakeOutcome =
+  | { ok: true; applicant: ApplicantFields }
+  | {
+      ok: false;
+      issues: IntakeIssue[];
+      /** What could be read (masked NIK only), so the invalid submission is recorded and answered. */
+      partial: Partial<ApplicantFields>;
+      /** True when the applicant has no official (.go.id) address: the mail points to SOP Pembuatan Email Dinas. */
+      noOfficialEmail: boolean;
+    };
 
 /** Timing of one SOP step (keyed by step number in Application.steps). */
 export interface StepTiming {
@@ -100,6 +113,8 @@ export interface StepTiming {
   businessMinutes: number | null;
   /** Null while running or when the step has no time standard. */
   onTime: boolean | null;
+  /** Set while the step waits on the applicant (returned for correction): the clock does not run. */
+  pausedAt: string | null;
   remindedAt: string | null;
   escalatedAt: string | null;
 }
@@ -107,9 +122,9 @@ export interface StepTiming {
 /** A disposition of the Kepala Dinas or the Kabid (SOP output of steps 1 and 2; printed on the Lembar Disposisi). */
 export interface Disposition {
   step: number;
-  fromRole: ActorRole;
+  fromRole: RosterRole;
   fromEmail: string;
-  toRole: ActorRole;
+  toRole: RosterRole;
   toEmail: string;
   instruction: string;
   at: string;
@@ -119,7 +134,7 @@ export interface Disposition {
 export interface HistoryEntry {
   at: string;
   actor: string;
-  role: ActorRole | 'SISTEM';
+  role: ActingRole;
   action: ActionType | 'SUBMIT';
   from: Status | null;
   to: Status;
@@ -193,7 +208,6 @@ export type MailTemplate =
   | 'APPLICANT_NO_OFFICIAL_EMAIL' // pointer to SOP Pembuatan Email Dinas
   | 'APPLICANT_RETURNED' // reason + edit link
   | 'APPLICANT_REJECTED'
-  | 'APPLICANT_PROGRESS' // forwarded inside the office
   | 'APPLICANT_BSRE_SUBMITTED' // check inbox for BSrE's mail
   | 'APPLICANT_BSRE_ACCOUNT' // register in BSrE's system
   | 'APPLICANT_BSRE_VERIFIED' // set the passphrase, never share it
@@ -255,6 +269,7 @@ export type Effect =
       /** Links to sign and add; keys are the renderer's link names ('action', 'status', 'verify', 'edit'). */
       links: Partial<Record<'action' | 'status' | 'verify', LinkRequest>>;
     }
+  /** event is a key of AUDIT_EVENTS (messages/workflow.ts), whose value is the label the sheet shows. */
   | { type: 'AUDIT'; event: string; actor: string; before: Status | null; after: Status; note: string }
   /** Append or update the issued certificate in Sertifikat Terbit (SOP record keeping). */
   | { type: 'RECORD_CERTIFICATE'; certificate: CertificateRecord };
@@ -276,7 +291,7 @@ export interface CertificateRecord {
 
 /** Who acts and in what circumstances; settings and the SOP come from the sheets on every event. */
 export interface ActionContext {
-  actor: { email: string; role: ActorRole | 'PEMOHON' | 'SISTEM' };
+  actor: { email: string; role: ActingRole };
   now: Date;
   sop: SopDefinition;
   settings: Settings;
@@ -314,4 +329,4 @@ export type OpenApplicationFn = (
   ctx: ActionContext,
 ) => { app: Application; effects: Effect[] };
 export type ApplyActionFn = (app: Application, action: Action, ctx: ActionContext) => ActionResult;
-export type AllowedActionsFn = (app: Application, role: ActorRole | 'PEMOHON' | 'SISTEM') => ActionType[];
+export type AllowedActionsFn = (app: Application, role: ActingRole, sop: SopDefinition) => ActionType[];
