@@ -48,6 +48,11 @@ export interface ExecutionContext {
   /** Project files other than Code.js (HtmlService.createHtmlOutputFromFile), name without extension -> content. */
   readonly projectFiles: Record<string, string>;
   readonly ui: UiEvents;
+  /**
+   * False where the execution has no editor UI (triggers, web apps): SpreadsheetApp.getUi() then throws. Absent
+   * means available (editor run, menu item).
+   */
+  readonly uiAvailable?: boolean;
   readonly uiResponder: UiResponder;
   /** Allocates a fresh ID with a prefix; deterministic per state. */
   newId(prefix: string): string;
