@@ -173,6 +173,12 @@ export interface TriggerState {
     onWeekDay?: number;
     onMonthDay?: number;
     at?: Date;
+    /** Weekly triggers: every n weeks (onWeekDay). */
+    everyWeeks?: number;
+    /** atDate(year, month, day): a one-off near midnight of that day. */
+    atDate?: { year: number; month: number; day: number };
+    /** When the trigger was created: every-n-days/weeks count from this day. */
+    anchorAt?: Date;
   } | null;
   nextRunAt: Date | null;
 }
