@@ -206,9 +206,8 @@ function checkActor(app: Application, action: Action, ctx: ActionContext, route:
     return byApplicant ? undefined : refuse('WRONG_ROLE', WORKFLOW_ERRORS.WRONG_ROLE(ROLE_LABELS.PEMOHON));
   }
   if (action.type === 'VERIFY_EMAIL') {
-    return email === app.applicant.email.toLowerCase()
-      ? undefined
-      : refuse('WRONG_ROLE', WORKFLOW_ERRORS.WRONG_EMAIL());
+    const isApplicant = ctx.actor.role === 'PEMOHON' && email === app.applicant.email.toLowerCase();
+    return isApplicant ? undefined : refuse('WRONG_ROLE', WORKFLOW_ERRORS.WRONG_EMAIL());
   }
   const holder = holderRole(route, app.status);
   if (!holder) return refuse('NOT_ALLOWED', WORKFLOW_ERRORS.NOT_ALLOWED(STATUS_LABELS[app.status], action.type));
