@@ -440,7 +440,7 @@ export function sopFromTable(rows: unknown[][]): { sop: SopDefinition } | { erro
     if (text[r]!.every((c) => c === '')) continue;
     const rowNo = r + 1;
     const id = at(r, columns.no).toLowerCase().replace(/\s+/g, '').replace(/\.$/, '');
-    if (!/^\d+[a-z]?$/.test(id)) {
+    if (!/^[1-9]\d*[a-z]?$/.test(id)) {
       errors.push(E.badStepNumber(rowNo, at(r, columns.no)));
       continue;
     }
