@@ -60,7 +60,7 @@ export function layout(options: { title: string; section: SectionKey; frame: Fra
   <div class="bar">
     <div class="brand"><a href="/" style="color:inherit;text-decoration:none">Simulator Register Sertifikat Elektronik</a>
       <small>Dinas Kominfo Kab. Bolaang Mongondow · semua layanan Google ditiru di komputer ini</small></div>
-    <a class="clock-chip" href="/clock" title="Waktu tiruan">🕒 <span data-now>${esc(formatWita(options.frame.now))}</span></a>
+    <a class="clock-chip" href="/clock" title="Waktu tiruan">Waktu tiruan: <span data-now>${esc(formatWita(options.frame.now))}</span></a>
     ${whoAmI(options.frame)}
   </div>
   <nav class="main" aria-label="Navigasi utama">${nav}</nav>

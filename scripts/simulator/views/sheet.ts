@@ -43,7 +43,7 @@ function menuBar(spreadsheetId: string, menus: MenuState[]): string {
   return `<div class="menubar" role="menubar">${standard}${custom}</div>`;
 }
 
-function grid(sheet: SheetGrid, index: number, active: boolean): string {
+function grid(spreadsheetId: string, sheet: SheetGrid, index: number, active: boolean): string {
   const width = Math.max(1, ...sheet.display.map((row) => row.length));
   const head = Array.from({ length: width }, (_, column) => `<th scope="col">${columnLetter(column)}</th>`).join('');
   const rows = sheet.display
@@ -60,10 +60,10 @@ function grid(sheet: SheetGrid, index: number, active: boolean): string {
     })
     .join('\n');
   const empty = sheet.display.length === 0 ? '<p class="muted">Lembar ini masih kosong.</p>' : '';
-  const lock = sheet.protectedSheet ? ' <span title="Lembar dilindungi">🔒</span>' : '';
+  const lock = sheet.protectedSheet ? ' <span class="muted">(dilindungi)</span>' : '';
   return `<section class="sheet" id="sheet-${index}" data-sheet="${esc(sheet.name)}"${active ? '' : ' hidden'}>
 <div class="hint">${esc(sheet.name)}${lock} · ${sheet.display.length} baris ·
-<a href="/api/export/${encodeURIComponent(sheet.name)}.xlsx">Unduh .xlsx</a></div>
+<a href="/api/export/${encodeURIComponent(sheet.name)}.xlsx?spreadsheet=${encodeURIComponent(spreadsheetId)}">Unduh .xlsx</a></div>
 ${empty}<div class="grid-wrap"><table class="grid"><thead><tr><th class="rowhead"></th>${head}</tr></thead><tbody>
 ${rows}
 </tbody></table></div></section>`;
@@ -140,7 +140,7 @@ ${outcomeNotices(options.outcome)}
 <div class="sheet-layout">
 <div class="sheet-main">
 <div class="formula-bar"><span class="ref" data-formula-ref>A1</span><span>ƒx</span><span data-formula-text></span></div>
-${grids.map((sheet, index) => grid(sheet, index, index === activeIndex)).join('\n')}
+${grids.map((sheet, index) => grid(spreadsheet.id, sheet, index, index === activeIndex)).join('\n')}
 <nav class="tabs" aria-label="Lembar">${tabs}</nav>
 </div>
 ${sidebar(options.outcome)}
