@@ -1,0 +1,150 @@
+// Register schema: headers, round trip record <-> row by header name, staff columns kept, schema messages.
+import { describe, expect, it } from 'vitest';
+import {
+  applicationFromRow,
+  applicationToRow,
+  certificateColumns,
+  checkSchema,
+  formatsOf,
+  fromRow,
+  headersOf,
+  ID_HEADER,
+  registerColumns,
+  statusFromLabel,
+  stepSummary,
+  toRow,
+} from '../../src/core/register-schema';
+import { SEED_SOP } from '../../src/core/sop';
+import { applyAction, certificateOf, openApplication } from '../../src/core/workflow';
+import type { Application, CertificateRecord } from '../../src/core/workflow-types';
+import { APPLICANT_EMAIL, ctxOf, FULL_NIK, KADIS, START, validOutcome } from './workflow-fixtures';
+
+function sample(): Application {
+  const opened = openApplication(
+    {
+      id: 'TTE-2026-0001',
+      responseId: 'resp-1',
+      editUrl: 'https://forms/e',
+      submittedAt: START,
+      outcome: validOutcome({ name: '=HYPERLINK("x")' }),
+    },
+    ctxOf(APPLICANT_EMAIL, 'SISTEM', START),
+  ).app;
+  const v = applyAction(opened, { type: 'VERIFY_EMAIL' }, ctxOf(APPLICANT_EMAIL, 'PEMOHON', START));
+  if (!v.ok) throw new Error(v.message);
+  const d = applyAction(
+    v.app,
+    { type: 'DISPOSE', toEmail: '', instruction: 'Segera' },
+    ctxOf(KADIS, 'KEPALA_DINAS', new Date(START.getTime() + 300000)),
+  );
+  if (!d.ok) throw new Error(d.message);
+  return d.app;
+}
+
+/** Simulates a sheet round trip: Dates stay Dates, strings stay strings. */
+function roundTrip(app: Application, headers: string[]) {
+  const row = applicationToRow(app, headers, SEED_SOP);
+  const check = checkSchema('Register Permohonan', headers, registerColumns(SEED_SOP));
+  if (!check.ok) throw new Error(check.message);
+  return { row, back: applicationFromRow(row, check.index, SEED_SOP) };
+}
+
+describe('register schema', () => {
+  it('has Indonesian headers, one per SOP step, no duplicates, and the ID column', () => {
+    const headers = headersOf(registerColumns(SEED_SOP));
+    expect(new Set(headers).size).toBe(headers.length);
+    expect(headers).toContain(ID_HEADER);
+    expect(headers.filter((h) => h.startsWith('Tahap ') && /^Tahap \d$/.test(h))).toEqual([
+      'Tahap 1',
+      'Tahap 2',
+      'Tahap 3',
+      'Tahap 4',
+      'Tahap 5',
+    ]);
+    expect(headers.filter((h) => /KTP/.test(h))).toEqual(['Nama (sesuai KTP)']);
+  });
+
+  it('marks text columns "@" (NIP, phone, masked NIK) and dates with a date format', () => {
+    const formats = formatsOf(registerColumns(SEED_SOP));
+    expect(formats['NIP / NI PPPK']).toBe('@');
+    expect(formats['Nomor ponsel (WhatsApp)']).toBe('@');
+    expect(formats['NIK (disamarkan)']).toBe('@');
+    expect(formats['Diajukan pada']).toBe('yyyy-mm-dd hh:mm');
+    expect(formats.Versi).toBe('0');
+  });
+
+  it('round-trips an application, whatever the column order, except the KTP link which is never stored', () => {
+    const app = sample();
+    const headers = [...headersOf(registerColumns(SEED_SOP))].reverse();
+    const { row, back } = roundTrip(app, headers);
+    expect(back).toEqual({ ...app, applicant: { ...app.applicant, ktpLink: '' } });
+    expect(JSON.stringify(row)).not.toContain(FULL_NIK);
+    expect(JSON.stringify(row)).not.toContain(app.applicant.ktpLink);
+  });
+
+  it('neutralises formulas from applicant text and reads them back unchanged', () => {
+    const app = sample();
+    const headers = headersOf(registerColumns(SEED_SOP));
+    const { row, back } = roundTrip(app, headers);
+    expect(row[headers.indexOf('Nama (sesuai KTP)')]).toBe('\'=HYPERLINK("x")');
+    expect(back.applicant.name).toBe('=HYPERLINK("x")');
+  });
+
+  it('shows the status label and each step as on time or late', () => {
+    const app = sample();
+    const headers = headersOf(registerColumns(SEED_SOP));
+    const { row } = roundTrip(app, headers);
+    expect(row[headers.indexOf('Status')]).toBe('Didisposisikan ke Kabid Persandian');
+    expect(row[headers.indexOf('Tahap 1')]).toBe('Tepat waktu (5 menit kerja)');
+    expect(row[headers.indexOf('Tahap 2')]).toBe('Berjalan');
+    expect(stepSummary({ ...app.steps[1]!, onTime: false })).toBe('Terlambat (5 menit kerja)');
+    expect(statusFromLabel('Ditolak BSrE')).toBe('DITOLAK_BSRE');
+  });
+
+  it('keeps staff columns when writing a row', () => {
+    const app = sample();
+    const headers = ['Catatan staf', ...headersOf(registerColumns(SEED_SOP))];
+    const row = toRow(app, headers, registerColumns(SEED_SOP), ['sudah ditelepon']);
+    expect(row[0]).toBe('sudah ditelepon');
+  });
+
+  it('names missing and duplicated columns in Indonesian', () => {
+    const headers = headersOf(registerColumns(SEED_SOP)).filter((h) => h !== 'Versi');
+    headers.push('Status', 'Status');
+    const check = checkSchema('Register Permohonan', headers, registerColumns(SEED_SOP));
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.message).toContain('kolom yang hilang: "Versi"');
+    expect(check.message).toContain('kolom yang ganda: "Status"');
+    expect(check.message).toContain('Tidak ada yang diubah');
+  });
+
+  it('reads Date cells and date-only "Berlaku sampai" written by Sheets as a Date', () => {
+    const app = sample();
+    const headers = headersOf(registerColumns(SEED_SOP));
+    const row = applicationToRow({ ...app, bsre: { ...app.bsre, validUntil: '2028-01-05' } }, headers, SEED_SOP);
+    row[headers.indexOf('Berlaku sampai')] = new Date('2028-01-04T16:00:00Z');
+    const check = checkSchema('R', headers, registerColumns(SEED_SOP));
+    if (!check.ok) throw new Error();
+    expect(applicationFromRow(row, check.index, SEED_SOP).bsre.validUntil).toBe('2028-01-05');
+  });
+});
+
+describe('Sertifikat Terbit schema', () => {
+  it('round-trips a certificate record with the masked NIK only', () => {
+    const cert: CertificateRecord = {
+      ...certificateOf(sample()),
+      serial: 'SN-1',
+      issuedAt: START.toISOString(),
+      validUntil: '2028-01-05',
+    };
+    const columns = certificateColumns();
+    const headers = headersOf(columns);
+    const row = toRow(cert, headers, columns);
+    const check = checkSchema('Sertifikat Terbit', headers, columns);
+    if (!check.ok) throw new Error(check.message);
+    const blank = { ...cert, applicationId: '', serial: '' };
+    expect(fromRow(row, check.index, columns, blank)).toEqual(cert);
+    expect(JSON.stringify(row)).not.toContain(FULL_NIK);
+  });
+});
