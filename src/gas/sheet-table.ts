@@ -51,6 +51,8 @@ export class SheetTable {
     private readonly columns: Map<string, number>,
     /** How many columns the header row spans (staff-added columns included). */
     readonly width: number,
+    /** The header row as read (trimmed text), staff-added columns included. */
+    readonly headers: string[],
   ) {}
 
   /**
@@ -60,14 +62,51 @@ export class SheetTable {
   static open(sheet: GoogleAppsScript.Spreadsheet.Sheet, specs: readonly ColumnSpec[]): SheetTable {
     const width = Math.max(sheet.getLastColumn(), 1);
     const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    const headers = header.map((cell) => String(cell).trim());
     const columns = new Map<string, number>();
-    header.forEach((cell, index) => {
-      const text = String(cell).trim();
+    headers.forEach((text, index) => {
       if (text && !columns.has(text)) columns.set(text, index + 1);
     });
     const missing = specs.filter((spec) => !columns.has(spec.header)).map((spec) => spec.header);
     if (missing.length > 0) throw new Error(SHELL_MESSAGES.schemaMissing(sheet.getName(), missing));
-    return new SheetTable(sheet, specs, columns, width);
+    return new SheetTable(sheet, specs, columns, width, headers);
+  }
+
+  /** header -> 0-based index, for the core's row mappers (register-schema). */
+  index(): Map<string, number> {
+    const index = new Map<string, number>();
+    for (const [header, column] of this.columns) index.set(header, column - 1);
+    return index;
+  }
+
+  /** One row as raw cells over the header's width, in one call. */
+  readValues(row: number): Cell[] {
+    return (this.sheet.getRange(row, 1, 1, this.width).getValues()[0] ?? []) as Cell[];
+  }
+
+  /** Writes one whole row (header width) in one call. */
+  writeValues(row: number, values: unknown[]): void {
+    this.sheet.getRange(row, 1, 1, this.width).setValues([values]);
+  }
+
+  /** The number format of every column over the header's width ('' for columns the schema does not know). */
+  private formats(): string[] {
+    const byHeader = new Map(this.specs.map((spec) => [spec.header, spec.kind]));
+    return this.headers.map((header) => {
+      const kind = byHeader.get(header);
+      return kind ? numberFormatFor(kind) : '';
+    });
+  }
+
+  /** Appends raw rows (header width): formats first, then values, one call each. Returns the first new row. */
+  appendValues(rows: unknown[][]): number {
+    if (rows.length === 0) return 0;
+    const first = this.sheet.getLastRow() + 1;
+    const formats = this.formats();
+    const range = this.sheet.getRange(first, 1, rows.length, this.width);
+    range.setNumberFormats(rows.map(() => formats));
+    range.setValues(rows);
+    return first;
   }
 
   /** The 1-based column of a header; throws for a header the schema does not know. */
@@ -135,21 +174,9 @@ export class SheetTable {
    * values, each in one call. Returns the first new row.
    */
   appendRows(records: RowRecord[]): number {
-    if (records.length === 0) return 0;
-    const first = this.sheet.getLastRow() + 1;
-    const byColumn: (ColumnSpec | undefined)[] = [];
-    for (const spec of this.specs) byColumn[this.column(spec.header) - 1] = spec;
-    const formats: string[] = [];
-    const headers: (string | undefined)[] = [];
-    for (let column = 0; column < this.width; column += 1) {
-      const spec = byColumn[column];
-      formats.push(spec ? numberFormatFor(spec.kind) : '');
-      headers.push(spec?.header);
-    }
-    const range = this.sheet.getRange(first, 1, records.length, this.width);
-    range.setNumberFormats(records.map(() => formats));
-    range.setValues(records.map((record) => headers.map((header) => (header ? (record[header] ?? '') : ''))));
-    return first;
+    return this.appendValues(
+      records.map((record) => this.headers.map((header) => (this.columns.get(header) ? (record[header] ?? '') : ''))),
+    );
   }
 
   /**

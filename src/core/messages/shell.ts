@@ -22,6 +22,26 @@ export const SHELL_MESSAGES = {
     'Jangan menghapus atau mengganti nama judul kolom. Jalankan menu Sertifikat Elektronik > Siapkan/perbaiki sistem.',
   notSetUp: 'Sistem belum disiapkan. Jalankan menu Sertifikat Elektronik > Siapkan/perbaiki sistem.',
   mailTooLarge: 'Isi email terlalu panjang untuk disimpan di Kotak Keluar.',
+  menu: {
+    title: 'Sertifikat Elektronik',
+    setup: 'Siapkan/perbaiki sistem',
+    sidebar: 'Buka panel tindakan',
+    disposition: 'Lembar Disposisi (baris terpilih)',
+    flushOutbox: 'Kirim kotak keluar sekarang',
+    verifyAudit: 'Periksa jejak audit',
+  },
+  setup: {
+    title: 'Penyiapan sistem',
+    sheetCreated: (name: string) => `Sheet "${name}" dibuat.`,
+    columnsAdded: (name: string, headers: string[]) =>
+      `Kolom ditambahkan ke sheet "${name}": ${headers.map((header) => `"${header}"`).join(', ')}.`,
+    sheetProtected: (name: string) => `Sheet "${name}" dilindungi: hanya pemilik skrip yang dapat mengubahnya.`,
+    triggersOwnedBy: (owner: string) =>
+      `Pemicu (trigger) sudah dipasang oleh ${owner}; tidak dipasang lagi. Minta ${owner} menjalankan penyiapan bila pemicu perlu diperbaiki.`,
+    triggerInstalled: (handler: string) => `Pemicu ${handler} dipasang.`,
+    triggerRemoved: (handler: string) => `Pemicu lama ${handler} (untuk formulir lain) dihapus.`,
+    auditProtection: 'Jejak Audit: hanya ditambah oleh sistem, tidak pernah diubah.',
+  },
   outboxHeaders: {
     id: 'ID Surel',
     created: 'Dibuat',
@@ -38,6 +58,14 @@ export const SHELL_MESSAGES = {
     text: 'Isi teks',
     html: 'Isi HTML',
   },
+  restrictedHeaders: {
+    applicationId: 'Nomor permohonan',
+    nik: 'NIK',
+    filesLink: 'Tautan berkas (Surat Permohonan dan KTP)',
+    recordedAt: 'Dicatat pada',
+    updatedAt: 'Diperbarui pada',
+  },
+  restrictedTitle: 'Data Terbatas — Permohonan Sertifikat Elektronik (hanya Verifikator)',
   outboxStatus: {
     pending: 'Menunggu',
     sending: 'Sedang dikirim',

@@ -1,0 +1,43 @@
+// Data Terbatas: the separate spreadsheet that alone holds the full NIK and the files link, keyed by application.
+import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
+import { toSafeCell } from '../core/sanitize';
+import { type ColumnSpec, SheetTable } from './sheet-table';
+
+const H = SHELL_MESSAGES.restrictedHeaders;
+
+/** The columns of Data Terbatas; every text column is '@' so a NIK never turns into a number. */
+export const RESTRICTED_COLUMNS: readonly ColumnSpec[] = [
+  { header: H.applicationId, kind: 'text' },
+  { header: H.nik, kind: 'text' },
+  { header: H.filesLink, kind: 'text' },
+  { header: H.recordedAt, kind: 'date' },
+  { header: H.updatedAt, kind: 'date' },
+];
+
+export interface RestrictedRecord {
+  applicationId: string;
+  nik: string;
+  filesLink: string;
+}
+
+export function openRestricted(spreadsheetId: string): SheetTable {
+  const sheet = SpreadsheetApp.openById(spreadsheetId).getSheetByName(SHEET_NAMES.restricted);
+  if (!sheet) throw new Error(SHELL_MESSAGES.sheetMissing(SHEET_NAMES.restricted));
+  return SheetTable.open(sheet, RESTRICTED_COLUMNS);
+}
+
+/**
+ * Writes (or rewrites, after a correction) the full NIK and files link of one application: found by TextFinder on
+ * the application column, so the cost does not grow with the store.
+ */
+export function upsertRestricted(store: SheetTable, record: RestrictedRecord, now: Date): void {
+  const values = {
+    [H.applicationId]: record.applicationId,
+    [H.nik]: toSafeCell(record.nik),
+    [H.filesLink]: toSafeCell(record.filesLink),
+    [H.updatedAt]: now,
+  };
+  const row = store.findRow(H.applicationId, record.applicationId);
+  if (row === null) store.appendRows([{ ...values, [H.recordedAt]: now }]);
+  else store.updateRow(row, store.readRow(row), values);
+}
