@@ -1,12 +1,14 @@
 // Finds and launches Debian's Chromium for the browser tests (never a downloaded browser); says clearly when it is missing.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-/** The system Chromium, or null. */
+/** The system Chromium (CHROMIUM_PATH overrides `which chromium`), or null. */
 export function chromiumPath(): string | null {
+  const override = process.env.CHROMIUM_PATH;
+  if (override !== undefined) return existsSync(override) ? override : null;
   for (const name of ['chromium', 'chromium-browser']) {
     try {
       const found = execFileSync('which', [name], { encoding: 'utf8' }).trim();
