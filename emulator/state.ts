@@ -122,7 +122,8 @@ export interface FormState {
   limitOneResponsePerUser: boolean;
   requireLogin: boolean;
   confirmationMessage: string;
-  destination: { type: 'SPREADSHEET'; id: string } | null;
+  /** sheetId: the linked "Form Responses N" sheet (it keeps the link when renamed), set on the first setDestination. */
+  destination: { type: 'SPREADSHEET'; id: string; sheetId?: number } | null;
   nextItemId: number;
 }
 
