@@ -34,8 +34,7 @@ export function testSettings(): Settings {
     emailSopUrl: 'https://example.go.id/sop-email-dinas',
     linkExpiryHours: 72,
     retentionDays: 30,
-    workingHours: {},
-    holidays: [],
+    calendar: DEFAULT_CALENDAR,
   };
 }
 
