@@ -548,6 +548,7 @@ export function mailDataOf(
     instruction: '',
     warnings: a.warnings,
     lateMinutes: 0,
+    holders: '',
     emailSopUrl: ctx.settings.emailSopUrl,
     ...extra,
   };

@@ -1,0 +1,107 @@
+// Time standards: which running step is late now; remind its holder at 1x the standard, escalate at 2x, each once.
+import type { WorkCalendar } from './business-time';
+import { ROLE_LABELS } from './messages/workflow';
+import { holdersOf, type Settings } from './settings';
+import type { SopDefinition } from './sop';
+import { elapsedMinutes, mailDataOf, standardOf } from './workflow';
+import { holderRole, routeOf } from './workflow-route';
+import type { Application, Effect } from './workflow-types';
+
+/** What the SLA check needs; no actor (the time-driven trigger acts as the system). */
+export interface SlaContext {
+  now: Date;
+  sop: SopDefinition;
+  settings: Settings;
+  calendar: WorkCalendar;
+}
+
+/** How the current step stands against its standard (for the Dasbor and the check below). */
+export interface StepLateness {
+  step: number;
+  elapsed: number;
+  standard: number;
+  late: boolean;
+}
+
+/** The running step's lateness, or null when nothing runs against a standard (waiting on the applicant, done). */
+export function currentLateness(app: Application, ctx: SlaContext): StepLateness | null {
+  if (!holderRole(routeOf(ctx.sop), app.status)) return null;
+  const timing = app.steps[app.currentStep];
+  if (!timing || timing.endedAt !== null || timing.pausedAt !== null) return null;
+  const standard = standardOf(ctx.sop, app.currentStep);
+  if (standard === null) return null;
+  const elapsed = elapsedMinutes(timing, ctx.now, ctx.calendar);
+  return { step: app.currentStep, elapsed, standard, late: elapsed > standard };
+}
+
+/**
+ * Decides the reminder and escalation for one application. Returns null when nothing is due, else the record with
+ * remindedAt / escalatedAt set and the mails and audit rows. The version is not raised: a reminder changes no
+ * decision, so the decision links already sent stay valid (the shell writes under the lock all the same).
+ */
+export function checkSla(app: Application, ctx: SlaContext): { app: Application; effects: Effect[] } | null {
+  const lateness = currentLateness(app, ctx);
+  const role = holderRole(routeOf(ctx.sop), app.status);
+  const timing = app.steps[app.currentStep];
+  if (!lateness || !role || !timing) return null;
+  const remindDue = lateness.elapsed >= lateness.standard && timing.remindedAt === null;
+  const escalateDue = lateness.elapsed >= 2 * lateness.standard && timing.escalatedAt === null;
+  if (!remindDue && !escalateDue) return null;
+
+  const next = JSON.parse(JSON.stringify(app)) as Application;
+  const nextTiming = next.steps[next.currentStep]!;
+  const at = ctx.now.toISOString();
+  const effects: Effect[] = [];
+  const lateMinutes = lateness.elapsed - lateness.standard;
+  const actionCtx = { ...ctx, actor: { email: '', role: 'SISTEM' as const } };
+  const expiresAt = new Date(ctx.now.getTime() + ctx.settings.linkExpiryHours * 3600_000).toISOString();
+  const holders = app.assignee !== '' ? [app.assignee] : holdersOf(ctx.settings, role, ctx.now);
+  if (remindDue) {
+    nextTiming.remindedAt = at;
+    effects.push({
+      type: 'AUDIT',
+      event: 'REMINDER',
+      actor: 'SISTEM',
+      before: app.status,
+      after: app.status,
+      note: `Tahap ${lateness.step}: ${lateness.elapsed} menit kerja`,
+    });
+    for (const to of holders) {
+      effects.push({
+        type: 'SEND_MAIL',
+        template: 'OFFICIAL_REMINDER',
+        to,
+        cc: [],
+        data: mailDataOf(next, actionCtx, ROLE_LABELS[role], { lateMinutes }),
+        links: { action: { purpose: 'DECIDE', stage: app.status, recipient: to, version: app.version, expiresAt } },
+      });
+    }
+  }
+  if (escalateDue) {
+    nextTiming.escalatedAt = at;
+    const superior = ctx.settings.superiors[role];
+    const bosses = superior ? holdersOf(ctx.settings, superior, ctx.now) : [];
+    effects.push({
+      type: 'AUDIT',
+      event: 'ESCALATION',
+      actor: 'SISTEM',
+      before: app.status,
+      after: app.status,
+      note: `Tahap ${lateness.step}: ${lateness.elapsed} menit kerja; ke ${bosses.join(', ') || '-'}`,
+    });
+    for (const to of bosses) {
+      effects.push({
+        type: 'SEND_MAIL',
+        template: 'OFFICIAL_ESCALATION',
+        to,
+        cc: [],
+        data: mailDataOf(next, actionCtx, superior ? ROLE_LABELS[superior] : '', {
+          lateMinutes,
+          holders: `${ROLE_LABELS[role]}: ${holders.join(', ')}`,
+        }),
+        links: {},
+      });
+    }
+  }
+  return { app: next, effects };
+}

@@ -1,0 +1,130 @@
+// SLA: reminder at 1x the standard to the holder, escalation at 2x to the superior, each once, business minutes only.
+import { describe, expect, it } from 'vitest';
+import { checkSla, currentLateness } from '../../src/core/sla';
+import { applyAction, openApplication } from '../../src/core/workflow';
+import type { Application, Effect } from '../../src/core/workflow-types';
+import {
+  APPLICANT_EMAIL,
+  ctxOf,
+  KABID,
+  KADIS,
+  minutesAfter,
+  SANDIMAN,
+  SANDIMAN2,
+  START,
+  testSettings,
+  validOutcome,
+} from './workflow-fixtures';
+
+function atKadis(): Application {
+  const opened = openApplication(
+    { id: 'TTE-2026-0001', responseId: 'r', editUrl: 'e', submittedAt: START, outcome: validOutcome() },
+    ctxOf(APPLICANT_EMAIL, 'SISTEM', START),
+  ).app;
+  const r = applyAction(opened, { type: 'VERIFY_EMAIL' }, ctxOf(APPLICANT_EMAIL, 'PEMOHON', START));
+  if (!r.ok) throw new Error(r.message);
+  return r.app;
+}
+
+const sla = (app: Application, at: Date) => {
+  const c = ctxOf('', 'SISTEM', at);
+  return checkSla(app, { now: at, sop: c.sop, settings: c.settings, calendar: c.calendar });
+};
+const mails = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'SEND_MAIL' ? [[e.template, e.to]] : []));
+
+describe('checkSla', () => {
+  it('does nothing before the standard', () => {
+    expect(sla(atKadis(), minutesAfter(START, 9))).toBeNull();
+  });
+
+  it('reminds the holder once at the standard, with a fresh decision link on the same version', () => {
+    const app = atKadis();
+    const first = sla(app, minutesAfter(START, 10));
+    expect(first).not.toBeNull();
+    if (!first) return;
+    expect(mails(first.effects)).toEqual([['OFFICIAL_REMINDER', KADIS]]);
+    expect(first.effects[0]).toMatchObject({ type: 'AUDIT', event: 'REMINDER' });
+    expect(first.app.version).toBe(app.version);
+    expect(first.app.steps[1]?.remindedAt).not.toBeNull();
+    const link = first.effects.find((e) => e.type === 'SEND_MAIL');
+    expect(link?.type === 'SEND_MAIL' && link.links.action?.version).toBe(app.version);
+    expect(sla(first.app, minutesAfter(START, 15))).toBeNull();
+  });
+
+  it('escalates once to the superior at twice the standard', () => {
+    const reminded = sla(atKadis(), minutesAfter(START, 10))!.app;
+    const esc = sla(reminded, minutesAfter(START, 20));
+    expect(esc).not.toBeNull();
+    if (!esc) return;
+    expect(mails(esc.effects)).toEqual([['OFFICIAL_ESCALATION', 'admin@bolmongkab.go.id']]);
+    const mail = esc.effects.find((e) => e.type === 'SEND_MAIL');
+    expect(mail?.type === 'SEND_MAIL' && mail.data.holders).toBe(`Kepala Dinas: ${KADIS}`);
+    expect(mail?.type === 'SEND_MAIL' && mail.data.lateMinutes).toBe(10);
+    expect(sla(esc.app, minutesAfter(START, 60))).toBeNull();
+  });
+
+  it('sends both when the check first runs past twice the standard', () => {
+    const both = sla(atKadis(), minutesAfter(START, 25));
+    expect(both && mails(both.effects)).toEqual([
+      ['OFFICIAL_REMINDER', KADIS],
+      ['OFFICIAL_ESCALATION', 'admin@bolmongkab.go.id'],
+    ]);
+  });
+
+  it('counts business minutes only: nothing is late over a weekend', () => {
+    const friday = new Date('2026-01-09T08:25:00Z'); // 16:25 WITA, 5 minutes before closing
+    const opened = openApplication(
+      { id: 'X', responseId: 'r', editUrl: 'e', submittedAt: friday, outcome: validOutcome() },
+      ctxOf(APPLICANT_EMAIL, 'SISTEM', friday),
+    ).app;
+    const r = applyAction(opened, { type: 'VERIFY_EMAIL' }, ctxOf(APPLICANT_EMAIL, 'PEMOHON', friday));
+    if (!r.ok) throw new Error();
+    expect(sla(r.app, new Date('2026-01-11T00:00:00Z'))).toBeNull();
+    expect(sla(r.app, new Date('2026-01-12T00:05:00Z'))).not.toBeNull();
+  });
+
+  it('reminds every holder of the role when nobody was named, and the named one otherwise', () => {
+    let app = atKadis();
+    let r = applyAction(app, { type: 'DISPOSE', toEmail: '', instruction: '' }, ctxOf(KADIS, 'KEPALA_DINAS', START));
+    if (!r.ok) throw new Error();
+    r = applyAction(r.app, { type: 'DISPOSE', toEmail: '', instruction: '' }, ctxOf(KABID, 'KABID_PERSANDIAN', START));
+    if (!r.ok) throw new Error();
+    app = r.app;
+    expect(mails(sla(app, minutesAfter(START, 15))!.effects)).toEqual([
+      ['OFFICIAL_REMINDER', SANDIMAN],
+      ['OFFICIAL_REMINDER', SANDIMAN2],
+    ]);
+    const esc = sla(app, minutesAfter(START, 30))!;
+    expect(mails(esc.effects)).toContainEqual(['OFFICIAL_ESCALATION', KABID]);
+  });
+
+  it('does not run while the application waits on the applicant, nor for a step without a standard', () => {
+    const app = atKadis();
+    const returned = applyAction(
+      app,
+      { type: 'RETURN', reason: 'Lengkapi surat' },
+      ctxOf(KADIS, 'KEPALA_DINAS', START),
+    );
+    if (!returned.ok) throw new Error();
+    expect(sla(returned.app, minutesAfter(START, 500))).toBeNull();
+    const opened = openApplication(
+      { id: 'Y', responseId: 'r', editUrl: 'e', submittedAt: START, outcome: validOutcome() },
+      ctxOf(APPLICANT_EMAIL, 'SISTEM', START),
+    ).app;
+    expect(sla(opened, minutesAfter(START, 500))).toBeNull();
+    const c = ctxOf('', 'SISTEM', START);
+    expect(
+      currentLateness(app, {
+        now: minutesAfter(START, 11),
+        sop: c.sop,
+        settings: testSettings(),
+        calendar: c.calendar,
+      }),
+    ).toEqual({
+      step: 1,
+      elapsed: 11,
+      standard: 10,
+      late: true,
+    });
+  });
+});
