@@ -342,13 +342,8 @@ export class SimulatorApp {
       fields.Email = 'Alamat email responden wajib dan harus sah';
     }
     const fileCounts = Object.fromEntries(Object.entries(files).map(([title, list]) => [title, list.length]));
-    for (const reason of checkAnswers(form, answers, fileCounts)) {
-      reasons.push(reason);
-      const title = answerableItems(form)
-        .map((item) => item.title)
-        .find((candidate) => reason.startsWith(`${candidate}: `));
-      if (title) fields[title] = reason.slice(title.length + 2);
-    }
+    reasons.push(...checkAnswers(form, answers, fileCounts));
+    Object.assign(fields, this.fieldsOf(form, reasons));
     if (reasons.length) throw new HttpError(400, 'Jawaban formulir tidak dapat diterima.', { reasons, fields });
     let submitted: ReturnType<EmulatorHost['submitForm']>;
     try {
@@ -358,13 +353,36 @@ export class SimulatorApp {
         ...(Object.keys(files).length ? { files } : {}),
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new HttpError(400, message, { reasons: [message], fields: {} });
+      // The emulator refuses what Google's form UI would refuse (FormSubmitError) and changes nothing.
+      const refused = (error as { errors?: unknown }).errors;
+      if (!Array.isArray(refused)) throw error;
+      const reasons = refused.map(String);
+      throw new HttpError(400, 'Jawaban formulir tidak dapat diterima.', {
+        reasons,
+        fields: this.fieldsOf(form, reasons),
+      });
     }
     sendJson(response, 200, {
       responseId: submitted.responseId,
       executions: submitted.executions.map(executionJson),
     });
+  }
+
+  /** Maps "<question>: <reason>" lines to the question they are about, for showing beside it. */
+  private fieldsOf(form: FormState, reasons: string[]): Record<string, string> {
+    const fields: Record<string, string> = {};
+    const titles = answerableItems(form)
+      .map((item) => item.title)
+      .sort((a, b) => b.length - a.length);
+    for (const reason of reasons) {
+      const title = titles.find((candidate) => reason.startsWith(`${candidate}: `));
+      if (title && !fields[title]) fields[title] = reason.slice(title.length + 2);
+      else if (!title) {
+        const quoted = titles.find((candidate) => reason.includes(`"${candidate}"`));
+        if (quoted && !fields[quoted]) fields[quoted] = reason;
+      }
+    }
+    return fields;
   }
 
   private readAnswers(raw: unknown): Answers {
@@ -565,12 +583,13 @@ export class SimulatorApp {
       webRequest.contentType = request.headers['content-type'] ?? 'application/octet-stream';
     }
     const answer: WebResponse = isPost ? this.emu.doPost(webRequest) : this.emu.doGet(webRequest);
-    const headers = { 'X-Execution-Id': answer.execution.id };
+    const headers: Record<string, string> = answer.execution ? { 'X-Execution-Id': answer.execution.id } : {};
     const topLevel = request.headers['sec-fetch-dest'] === 'document';
     if (answer.kind === 'error') {
       if (topLevel)
         sendHtml(response, answer.status || 500, webAppErrorPage(this.frame(request), answer.content), headers);
-      else sendJson(response, answer.status || 500, { error: answer.content, executionId: answer.execution.id });
+      else
+        sendJson(response, answer.status || 500, { error: answer.content, executionId: answer.execution?.id ?? null });
       return;
     }
     if (answer.kind === 'text') {
@@ -595,7 +614,7 @@ export class SimulatorApp {
           title: answer.title,
           pageId,
           status: answer.status,
-          executionId: answer.execution.id,
+          executionId: answer.execution?.id ?? '',
         }),
         headers,
       );

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { UiEvents } from '../../emulator/context';
+import { Emulator } from '../../emulator/index';
 import type { CellValue, EmulatorState, ExecutionRecord, MenuState, SentMail } from '../../emulator/state';
 
 /** One execution as the emulator reports it (docs/architecture.md, ExecutionResult). */
@@ -35,7 +36,8 @@ export interface WebResponse {
   metaTags: { name: string; content: string }[];
   content: string;
   mimeType: string;
-  execution: ExecutionResult;
+  /** Null when Google answers before running the script (sign-in needed, access denied). */
+  execution: ExecutionResult | null;
 }
 
 /** An uploaded file as the Form hands it to Drive. */
@@ -94,16 +96,11 @@ export function removeDataFile(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
 }
 
-/**
- * Creates the emulator over the SQLite file. The module is loaded at run time so the simulator builds and its
- * views can be tested before the emulator's runtime exists.
- */
+/** Creates the emulator over the SQLite file (deleted first on reset). */
 export async function createHost(options: HostOptions): Promise<EmulatorHost> {
   if (options.reset) removeDataFile(options.dataFile);
   mkdirSync(dirname(options.dataFile), { recursive: true });
-  const modulePath = '../../emulator/index.ts';
-  const loaded = (await import(modulePath)) as { Emulator: new (config: Record<string, unknown>) => EmulatorHost };
-  return new loaded.Emulator({
+  return new Emulator({
     codeDir: options.codeDir,
     owner: options.owner,
     start: options.start,
