@@ -8,7 +8,7 @@ import { Faults } from './faults';
 import { openStore, type StateStore, type StorageOption } from './persistence';
 import { clockDate } from './runtime/clock-date';
 import { LockRegistry } from './runtime/locks';
-import { hasPeer, peers } from './runtime/peer-services';
+import { type DestinationRow, hasPeer, peers } from './runtime/peer-services';
 import type { Manifest, RuntimeContext, RuntimeHost } from './runtime/runtime-context';
 import { nextRunAfter } from './runtime/schedule';
 import { IllegalValueError, transport } from './runtime/transport';
@@ -344,7 +344,11 @@ export class Emulator {
     this.store.save(this.state);
     const responseId = outcome.response.id;
     const editUrl = peers.formResponseObject(ctx, formId, responseId).getEditResponseUrl();
-    return { responseId, editUrl, executions: this.deliverFormSubmit(formId, outcome.response) };
+    return {
+      responseId,
+      editUrl,
+      executions: this.deliverFormSubmit(formId, outcome.response, outcome.destination ?? null),
+    };
   }
 
   /** A respondent edits a response through its edit URL: same response ID, the submit triggers run again. */
@@ -361,7 +365,7 @@ export class Emulator {
     });
     if ('errors' in outcome) throw new FormSubmitError(outcome.errors);
     this.store.save(this.state);
-    return { executions: this.deliverFormSubmit(form.id, outcome.response) };
+    return { executions: this.deliverFormSubmit(form.id, outcome.response, outcome.destination ?? null) };
   }
 
   /** GET to the web app (/exec or /dev). */
@@ -785,7 +789,11 @@ export class Emulator {
    * spreadsheet triggers on the destination get {authMode, namedValues, range, values, triggerUid}. Faults may repeat
    * the delivery or add a blank one. Ref: docs/reference/apps-script-runtime.md §3 Form submit, Double firing.
    */
-  private deliverFormSubmit(formId: string, response: FormResponseState): ExecutionResult[] {
+  private deliverFormSubmit(
+    formId: string,
+    response: FormResponseState,
+    row: DestinationRow | null,
+  ): ExecutionResult[] {
     const form = this.state.forms[formId]!;
     const destination = form.destination?.id ?? null;
     const deliveries: boolean[] = [false];
@@ -810,9 +818,7 @@ export class Emulator {
             })),
           );
         } else {
-          results.push(
-            this.runTrigger(trigger, (ctx) => this.sheetSubmitEvent(ctx, destination!, response, blank, trigger.uid)),
-          );
+          results.push(this.runTrigger(trigger, (ctx) => this.sheetSubmitEvent(ctx, row, blank, trigger.uid)));
         }
       }
     }
@@ -838,55 +844,30 @@ export class Emulator {
   }
 
   /**
-   * The destination row of a response: the row whose Timestamp cell (column A) equals the response's timestamp.
-   * Open: the emulator finds the row by that timestamp; Google hands the range it wrote.
+   * The spreadsheet form-submit event: values as the row's displayed strings (e.values), namedValues header -> [value],
+   * range = the row written. A blank delivery carries empty strings. Ref: [EV] spreadsheet form-submit event.
    */
-  private responseRow(
-    spreadsheetId: string,
-    response: FormResponseState,
-  ): { sheet: string; row: number; width: number } | null {
-    const ss = this.state.spreadsheets[spreadsheetId];
-    if (!ss) return null;
-    const stamp = response.timestamp.getTime();
-    for (const sheet of ss.sheets) {
-      for (let r = sheet.values.length - 1; r >= 1; r--) {
-        const first = sheet.values[r]?.[0];
-        if (first instanceof Date && first.getTime() === stamp) {
-          const width = Math.max(sheet.values[0]?.length ?? 0, sheet.values[r]?.length ?? 0);
-          return { sheet: sheet.name, row: r + 1, width };
-        }
-      }
-    }
-    return null;
-  }
-
-  /** The spreadsheet form-submit event: values as displayed strings, namedValues header -> [value]. */
   private sheetSubmitEvent(
     ctx: RuntimeContext,
-    spreadsheetId: string,
-    response: FormResponseState,
+    row: DestinationRow | null,
     blank: boolean,
     triggerUid: string,
   ): Record<string, unknown> {
-    const found = this.responseRow(spreadsheetId, response);
-    if (!found) {
-      return { authMode: 'FULL', namedValues: {}, range: null, values: [], triggerUid };
-    }
-    const display = peers.displayValues(this.state, spreadsheetId, found.sheet);
-    const headers = (display[0] ?? []).slice(0, found.width);
-    const row = (display[found.row - 1] ?? []).slice(0, found.width);
-    const values = headers.map((_h, i) => (blank ? '' : (row[i] ?? '')));
+    if (!row) return { authMode: 'FULL', namedValues: {}, range: null, values: [], triggerUid };
+    const headers = peers.displayValues(this.state, row.spreadsheetId, row.sheetName)[0] ?? [];
+    const values = row.values.map((value) => (blank ? '' : value));
     const namedValues: Record<string, string[]> = {};
-    headers.forEach((header, i) => {
+    values.forEach((value, i) => {
+      const header = headers[i] ?? '';
       const list = namedValues[header] ?? [];
-      list.push(values[i] ?? '');
+      list.push(value);
       namedValues[header] = list;
     });
     const range = peers
       .createSpreadsheetApp(ctx)
-      .openById(spreadsheetId)
-      .getSheetByName(found.sheet)!
-      .getRange(found.row, 1, 1, Math.max(1, found.width));
+      .openById(row.spreadsheetId)
+      .getSheetByName(row.sheetName)!
+      .getRange(row.row, 1, 1, Math.max(1, values.length));
     return { authMode: 'FULL', namedValues, range, values, triggerUid };
   }
 

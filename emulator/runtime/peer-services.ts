@@ -2,6 +2,16 @@
 import type { ExecutionContext } from '../context';
 import type { EmulatorState, FormResponseState, SpreadsheetState } from '../state';
 
+/** What a submit wrote into the destination sheet (emulator/services/forms-model.ts). */
+export interface DestinationRow {
+  spreadsheetId: string;
+  sheetId: number;
+  sheetName: string;
+  row: number;
+  /** The row as strings, in column order (e.values). */
+  values: string[];
+}
+
 /** The agreed exports of emulator/services/{spreadsheet,forms,drive}.ts and emulator/xlsx.ts. */
 export interface PeerServices {
   createSpreadsheetApp(ctx: ExecutionContext): GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -19,7 +29,7 @@ export interface PeerServices {
     formId: string,
     answers: Record<string, string | string[]>,
     opts: { respondentEmail?: string; responseId?: string },
-  ): { response: FormResponseState } | { errors: string[] };
+  ): { response: FormResponseState; destination?: DestinationRow | null } | { errors: string[] };
   formResponseObject(ctx: ExecutionContext, formId: string, responseId: string): GoogleAppsScript.Forms.FormResponse;
   formObject(ctx: ExecutionContext, formId: string): GoogleAppsScript.Forms.Form;
   createDriveApp(ctx: ExecutionContext): GoogleAppsScript.Drive.DriveApp;

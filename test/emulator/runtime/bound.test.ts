@@ -22,12 +22,14 @@ describe('bound project (Ref: docs/architecture.md host API; [USER] simple trigg
     const opened = emu.openSpreadsheet();
     expect(opened.logs).toEqual([`${OWNER}|${OWNER}|LIMITED|${CONTAINER_NAME}`]);
     expect(opened.kind).toBe('SIMPLE_TRIGGER');
-    expect(emu.menus()).toEqual([{ caption: 'Register', items: [{ caption: 'Siapkan lembar', functionName: 'setup_' }] }]);
+    expect(emu.menus()).toEqual([
+      { caption: 'Register', items: [{ caption: 'Siapkan lembar', functionName: 'setup_' }] },
+    ]);
     const clicked = emu.runMenuItem('Siapkan lembar', COLLEAGUE);
     expect(clicked).toMatchObject({ kind: 'MENU', value: CONTAINER_NAME, logs: [COLLEAGUE] });
   });
 
-  it('withholds the opener\'s address from a simple trigger when outside the owner\'s domain', () => {
+  it("withholds the opener's address from a simple trigger when outside the owner's domain", () => {
     const emu = emulate(CODE, { bound: true });
     emu.state.spreadsheets[emu.state.containerSpreadsheetId!]!.editors.push(OUTSIDER, COLLEAGUE);
     expect(emu.openSpreadsheet(OUTSIDER).logs[0]).toBe(`|${OUTSIDER}|LIMITED|${CONTAINER_NAME}`);
@@ -35,9 +37,12 @@ describe('bound project (Ref: docs/architecture.md host API; [USER] simple trigg
   });
 
   it('getUi() is refused in a trigger (no editor UI)', () => {
-    const emu = emulate(`${CODE} function install() { ScriptApp.newTrigger('onOpen').timeBased().everyMinutes(5).create(); }`, {
-      bound: true,
-    });
+    const emu = emulate(
+      `${CODE} function install() { ScriptApp.newTrigger('onOpen').timeBased().everyMinutes(5).create(); }`,
+      {
+        bound: true,
+      },
+    );
     emu.run('install');
     const [run] = emu.advanceClock(5);
     expect(run?.status).toBe('FAILED');
