@@ -52,10 +52,11 @@ export const RETENTION_PLACEHOLDER = '{{RETENSI_HARI}}';
 
 /**
  * Patterns mirrored by the server rules (identity.ts). They are the first line of defence only: Forms checks them in
- * the browser, the server re-validates everything. RE2 syntax (what Forms uses), anchored.
+ * the browser, the server re-validates everything. Anchored, and limited to syntax that RE2 and Java regexes share
+ * (literal non-ASCII letters rather than \u escapes), since the Forms reference does not name its regex dialect.
  */
 export const FORM_PATTERNS = {
-  name: "^[A-Za-z\\u00C0-\\u024F][A-Za-z\\u00C0-\\u024F' .\\-]{0,99}$",
+  name: "^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ' .\\-]{0,99}$",
   nik: '^[0-9]{16}$',
   nip: '^[0-9]{18}$',
   email: '^[A-Za-z0-9][A-Za-z0-9._%+\\-]*@([A-Za-z0-9\\-]+\\.)+go\\.id$',

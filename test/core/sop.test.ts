@@ -279,7 +279,7 @@ function stepArb(no: number, id: string, first: boolean): fc.Arbitrary<SopStep> 
           .filter((s) => s !== ''),
       ),
       actors: actorsArb,
-      requirements: first ? fc.array(itemArb, { maxLength: 4 }) : fc.constant([]),
+      requirements: first ? fc.array(itemArb, { maxLength: 4 }) : fc.constant<string[]>([]),
       time: first ? fc.option(fc.integer({ min: 0, max: 100000 }), { nil: null }) : fc.constant(null),
       output: first ? cellArb : fc.constant(''),
       note: cellArb,
