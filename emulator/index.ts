@@ -9,6 +9,7 @@ import { openStore, type StateStore, type StorageOption } from './persistence';
 import { clockDate } from './runtime/clock-date';
 import { LockRegistry } from './runtime/locks';
 import { type DestinationRow, hasPeer, peers } from './runtime/peer-services';
+import { joinRealms } from './runtime/realm';
 import type { Manifest, RuntimeContext, RuntimeHost } from './runtime/runtime-context';
 import { nextRunAfter } from './runtime/schedule';
 import { IllegalValueError, transport } from './runtime/transport';
@@ -605,6 +606,7 @@ export class Emulator {
     if (hasPeer('createFormApp')) globals.FormApp = peers.createFormApp(ctx);
     if (hasPeer('createDriveApp')) globals.DriveApp = peers.createDriveApp(ctx);
     context = vm.createContext(globals, { name: `execution ${id}`, microtaskMode: 'afterEvaluate' });
+    joinRealms(context);
 
     let status: ExecutionResult['status'] = 'COMPLETED';
     let error: string | null = null;

@@ -48,4 +48,21 @@ describe('bound project (Ref: docs/architecture.md host API; [USER] simple trigg
     expect(run?.status).toBe('FAILED');
     expect(run?.error).toMatch(/getUi/);
   });
+
+  it('host helpers read the container: sheetValues, sheetDisplayValues, sheetFormulas', () => {
+    const emu = emulate(
+      `function fill() { var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      sh.getRange(1, 1, 2, 2).setValues([['Nama', 'Jumlah'], ['Budi', 3]]); sh.getRange(3, 2).setFormula('=B2*2'); }`,
+      {
+        bound: true,
+      },
+    );
+    expect(emu.run('fill').status).toBe('COMPLETED');
+    expect(emu.sheetValues('Sheet1').slice(0, 2)).toEqual([
+      ['Nama', 'Jumlah'],
+      ['Budi', 3],
+    ]);
+    expect(emu.sheetDisplayValues('Sheet1')[1]).toEqual(['Budi', '3']);
+    expect(emu.sheetFormulas('Sheet1')[2]).toEqual(['', '=B2*2']);
+  });
 });

@@ -24,6 +24,18 @@ describe('each execution is a fresh context (Ref: docs/reference/apps-script-run
   });
 });
 
+describe('one realm as on Google', () => {
+  it('service errors are instanceof Error and service arrays instanceof Array inside the program', () => {
+    const emu = emulate(`function probe() {
+      var caught;
+      try { PropertiesService.getScriptProperties().setProperty('big', new Array(10000).join('x')); } catch (e) { caught = e; }
+      class Custom extends Error {}
+      return [caught instanceof Error, caught instanceof TypeError, Utilities.parseCsv('a,b') instanceof Array,
+        new Custom('x') instanceof Custom, caught instanceof Custom, {} instanceof Array]; }`);
+    expect(emu.run('probe').value).toEqual([true, false, true, true, false, false]);
+  });
+});
+
 describe('the emulated clock (Ref: docs/reference/design.md "The emulator": time is the emulator\'s)', () => {
   it('new Date() and Date.now() follow advanceClock; local time is the manifest zone (Asia/Makassar)', () => {
     const emu = emulate(`function now() { var d = new Date(); return [d.toISOString(), Date.now(), d.getHours(),
