@@ -254,6 +254,8 @@ export interface MailData {
   instruction: string;
   warnings: string[];
   lateMinutes: number;
+  /** The BSrE rejection reason, for the applicant's advice (null otherwise). */
+  rejectCode: BsreRejectCode | null;
   /** For escalations: who holds the late step ("Sandiman: a@…, b@…"). */
   holders: string;
   /** Link to the SOP Pembuatan Email Dinas (a setting). */

@@ -549,6 +549,7 @@ export function mailDataOf(
     warnings: a.warnings,
     lateMinutes: 0,
     holders: '',
+    rejectCode: app.bsre.rejectCode,
     emailSopUrl: ctx.settings.emailSopUrl,
     ...extra,
   };
