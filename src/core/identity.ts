@@ -367,8 +367,6 @@ const ACADEMIC_TITLES = new Set([
   'spi',
   'sei',
   'skg',
-  'sked',
-  'sthi',
   'amd',
   'amdkom',
   'amdkep',
@@ -405,16 +403,46 @@ const ACADEMIC_TITLES = new Set([
   'sppd',
   'spa',
   'spb',
+  'ma',
+]);
+
+/**
+ * Titles that are also plausible name parts ("Ma", "Sei", "Apt"...): counted as titles only when written with a dot
+ * ("M.A.", "Apt."), so a KTP name is never refused for an ordinary syllable.
+ */
+const DOTTED_ONLY_TITLES = new Set([
+  'ma',
+  'sp',
+  'spa',
+  'spb',
+  'ama',
+  'apt',
+  'map',
+  'mag',
+  'ners',
+  'str',
+  'mip',
+  'mec',
+  'mak',
+  'sak',
+  'sap',
+  'sei',
+  'spi',
+  'ssy',
+  'mtr',
+  'sds',
+  'skg',
+  'ssn',
 ]);
 
 /** Religious honorifics (Haji / Hajah): warned about, not refused; see validateName. */
 const RELIGIOUS_TITLES = new Set(['h', 'hj', 'haji', 'hajah', 'hajjah']);
 
-/** Whether a token (with its dots) reads as a title, and the token as the applicant wrote it. */
+/** Whether a token of a name, as the applicant wrote it (dots included), reads as a title. */
 function tokenTitleKind(token: string, isFirst: boolean): 'ACADEMIC' | 'RELIGIOUS' | null {
   const bare = token.replace(/\./g, '').toLowerCase();
   if (bare.length === 0) return null;
-  if (ACADEMIC_TITLES.has(bare)) return 'ACADEMIC';
+  if (ACADEMIC_TITLES.has(bare) && (!DOTTED_ONLY_TITLES.has(bare) || token.includes('.'))) return 'ACADEMIC';
   // "H." is an initial anywhere but the start; "Hj" / "Haji" / "Hajah" read as honorifics anywhere.
   if (RELIGIOUS_TITLES.has(bare) && (bare !== 'h' || (isFirst && token.endsWith('.')))) return 'RELIGIOUS';
   return null;

@@ -20,14 +20,23 @@ const INVISIBLE = new RegExp(
 
 /**
  * Makes applicant text safe to write to a cell: if it starts with a formula-leading character (= + - @ tab CR LF),
- * a leading apostrophe is added. In Sheets a leading apostrophe is a "quote prefix": the cell shows and holds the
+ * possibly after spaces, or with an apostrophe, a leading apostrophe is added. In Sheets a leading apostrophe is a "quote prefix": the cell shows and holds the
  * text as typed, never evaluated. So a phone typed "+62 812…" survives as text (displayed "+62 812…"); the program
  * itself stores phones already normalised to "628…" by normalizePhone, which starts with a digit and passes unchanged.
  * Values the program computes itself (numbers, dates, its own status words) are not passed through this function.
  */
 export function toSafeCell(text: string): string {
+  return needsQuotePrefix(text) ? `'${text}` : text;
+}
+
+/**
+ * True when Sheets could read the text as a formula or lose a character of it: a formula-leading character first, a
+ * formula-leading character after leading whitespace (conservative: the reference does not say whether Sheets trims
+ * before deciding), or an apostrophe first (Sheets would swallow it as a quote prefix).
+ */
+function needsQuotePrefix(text: string): boolean {
   const first = text.charAt(0);
-  return FORMULA_LEADS.has(first) || first === "'" ? `'${text}` : text;
+  return FORMULA_LEADS.has(first) || first === "'" || /^\s+[=+\-@]/.test(text);
 }
 
 /**
@@ -37,8 +46,7 @@ export function toSafeCell(text: string): string {
 export function fromSafeCell(text: string): string {
   if (text.charAt(0) !== "'") return text;
   const rest = text.slice(1);
-  const first = rest.charAt(0);
-  return FORMULA_LEADS.has(first) || first === "'" ? rest : text;
+  return needsQuotePrefix(rest) ? rest : text;
 }
 
 /** Escapes the five HTML-significant characters so applicant text is inert in pages and mail bodies. */

@@ -367,6 +367,9 @@ describe('validateName', () => {
     expect(validateName('Sukarno')).toMatchObject({ ok: true });
     expect(validateName('Budi H. Santoso')).toMatchObject({ ok: true, warnings: [] });
     expect(validateName('José Ramírez')).toMatchObject({ ok: true });
+    expect(validateName('Ma Huang')).toMatchObject({ ok: true, warnings: [] });
+    expect(validateName('Sei Mokoginta')).toMatchObject({ ok: true, warnings: [] });
+    expect(validateName('Apt Lumenta')).toMatchObject({ ok: true, warnings: [] });
   });
   it.each([
     ['Dr. Budi Santoso', ['Dr.']],
@@ -389,6 +392,9 @@ describe('validateName', () => {
     ['Budi Ph.D', ['Ph.D']],
     ['Budi S.IP', ['S.IP']],
     ['Budi S.STP', ['S.STP']],
+    ['Budi M.A.', ['M.A.']],
+    ['Budi, Apt.', ['Apt.']],
+    ['Siti Sp.OG', ['Sp.OG']],
   ])('refuses the title(s) in %j', (name, titles) => {
     const out = validateName(name);
     expect(out.ok).toBe(false);

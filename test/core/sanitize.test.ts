@@ -5,7 +5,7 @@ import { clip, escapeHtml, fromSafeCell, hasInvisible, stripInvisible, toSafeCel
 
 const hostileArb = fc.oneof(
   fc.string(),
-  fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", 'a', '1', ' ', '<') }),
+  fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", 'a', '1', ' ', '<', '\u00A0') }),
   fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'"), fc.string()).map(([a, b]) => a + b),
 );
 
@@ -23,14 +23,17 @@ describe('toSafeCell', () => {
     ['6281234567890', '6281234567890'],
     ['Budi Santoso', 'Budi Santoso'],
     ['', ''],
-    [' =1+1', ' =1+1'],
+    [' =1+1', "' =1+1"],
+    ['  @x', "'  @x"],
+    [' Budi', ' Budi'],
   ])('%j -> %j', (input, expected) => {
     expect(toSafeCell(input)).toBe(expected);
   });
-  it('never yields a cell starting with = + - @ tab CR LF (property)', () => {
+  it('never yields a cell starting with = + - @ tab CR LF, even after spaces (property)', () => {
     fc.assert(
       fc.property(hostileArb, (s) => {
         expect(['=', '+', '-', '@', '\t', '\r', '\n']).not.toContain(toSafeCell(s).charAt(0));
+        expect(toSafeCell(s)).not.toMatch(/^\s*[=+\-@]/);
       }),
     );
   });
