@@ -381,13 +381,14 @@ export class Emulator {
 
   /**
    * google.script.run from a served page: only top-level functions not ending in `_`; arguments and the return value
-   * follow the transport rules (src/emulator/runtime/transport.ts); runs as the web app would for `user`.
+   * follow the transport rules (emulator/runtime/transport.ts); runs as the web app would for `user`, or with
+   * `from: 'dialog'` (a sidebar or dialog of the container) as `user` itself.
    * Ref: docs/reference/apps-script-runtime.md §1 google.script.run [RUN][LIB].
    */
   scriptRun(
     functionName: string,
     args: unknown[],
-    opts: { user: string; page?: string },
+    opts: { user: string; page?: string; from?: 'webapp' | 'dialog' },
   ): { ok: true; value: unknown } | { ok: false; error: string } {
     // Private functions are absent from the page's google.script.run. Open: the browser's exact TypeError text.
     if (functionName.endsWith('_') || !IDENTIFIER.test(functionName)) {
@@ -401,13 +402,15 @@ export class Emulator {
       throw error;
     }
     const executeAs = this.manifest.webapp?.executeAs ?? 'USER_DEPLOYING';
+    // From a sidebar or dialog of the container the call runs as the user at the keyboard, with the editor's UI.
+    const dialog = opts.from === 'dialog';
     const result = this.execute({
       functionName,
       kind: 'SCRIPT_RUN',
-      users: webAppUsers(executeAs, this.state.owner, opts.user),
+      users: dialog ? runAs(opts.user) : webAppUsers(executeAs, this.state.owner, opts.user),
       visitor: opts.user,
       args: () => copies,
-      uiAvailable: false,
+      uiAvailable: dialog,
     })!;
     if (result.status !== 'COMPLETED') return { ok: false, error: result.error ?? 'Error' };
     try {

@@ -125,5 +125,9 @@ describe('google.script.run (Ref: §1 HtmlService / google.script.run [COMM][RUN
     const emu = emulate(CODE, { html: { page: PAGE } });
     expect(emu.scriptRun('whoami', [], { user: OUTSIDER })).toEqual({ ok: true, value: ['', OWNER] });
     expect(emu.scriptRun('whoami', [], { user: COLLEAGUE })).toEqual({ ok: true, value: [COLLEAGUE, OWNER] });
+    expect(emu.scriptRun('whoami', [], { user: OUTSIDER, from: 'dialog' })).toEqual({
+      ok: true,
+      value: [OUTSIDER, OUTSIDER],
+    });
   });
 });
