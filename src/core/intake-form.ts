@@ -67,7 +67,7 @@ export const FORM_PATTERNS = {
 
 /** Greatest length the server accepts per field (a Sheets cell holds 50,000 characters; these are far below). */
 export const FIELD_MAX_LENGTH: Record<string, number> = {
-  name: 100,
+  name: 200,
   nik: 40,
   nip: 40,
   employmentStatus: 20,

@@ -198,6 +198,8 @@ const CORPUS: Case[] = [
   // over-long values
   ['name 50,001 chars', { name: long(50001) }, ['TOO_LONG']],
   ['name 101 chars', { name: long(101) }, ['TOO_LONG']],
+  ['name 201 raw chars', { name: long(201) }, ['TOO_LONG']],
+  ['name padded with spaces to 150, 12 letters', { name: `${' '.repeat(69)}Budi${' '.repeat(69)}Santoso` }, []],
   ['nik 50,001 chars', { nik: long(50001, '7') }, ['TOO_LONG']],
   ['nip 50,001 chars', { nip: long(50001, '1') }, ['TOO_LONG']],
   ['position 50,001 chars', { position: long(50001) }, ['TOO_LONG']],
