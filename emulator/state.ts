@@ -151,6 +151,8 @@ export interface DriveFolderState {
   editors: string[];
   viewers: string[];
   trashed: boolean;
+  /** Link sharing as Folder.setSharing sets it; absent means private. */
+  sharing?: { access: string; permission: string };
 }
 
 export type TriggerEventType = 'CLOCK' | 'ON_FORM_SUBMIT' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE';

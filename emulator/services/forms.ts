@@ -1,6 +1,7 @@
 // The emulated FormApp: forms, items, responses (stored, edited, written to the destination sheet) and the host's submit path.
 import type { ExecutionContext } from '../context';
 import type { EmulatorState, FormItemState, FormResponseState, FormState, ItemResponseState } from '../state';
+import { itemAccess } from './drive-model';
 import {
   addItem,
   CLASS_BY_TYPE,
@@ -30,17 +31,10 @@ const FORM_MIME = 'application/vnd.google-apps.form';
 const NO_FORM =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 
-/** Whether `user` may edit the form: its owner, an editor on its Drive record, or anyone with an edit link. */
+/** Whether `user` may edit the form: its owner, an editor (directly, by folder or by an edit link). */
 function canEditForm(state: EmulatorState, form: FormState, user: string): boolean {
-  const u = user.toLowerCase();
-  if (form.owner.toLowerCase() === u) return true;
-  const file = state.files[form.id];
-  if (!file) return false;
-  if (file.editors.some((e) => e.toLowerCase() === u)) return true;
-  return (
-    (file.sharing.access === 'ANYONE_WITH_LINK' || file.sharing.access === 'ANYONE') &&
-    file.sharing.permission === 'EDIT'
-  );
+  const access = itemAccess(state, form.id, user);
+  return access === 'owner' || access === 'edit';
 }
 
 /** Throws unless the effective user may change the form. */

@@ -1,6 +1,7 @@
 // Plain-data operations on SpreadsheetState/SheetState: cells, bounds, growth limits, IDs and access checks.
 import type { CellValue, EmulatorState, SheetState, SpreadsheetState } from '../state';
 import { parseA1 } from './a1';
+import { itemAccess } from './drive-model';
 
 /**
  * Ref: docs/reference/apps-script-runtime.md §1 Sheets — 50,000 characters per cell (community-sourced:
@@ -133,21 +134,13 @@ export function assertCellLength(text: string): void {
   if (text.length > MAX_CELL_CHARS) throw new Error(CELL_TOO_LONG);
 }
 
-/** How `user` may reach a spreadsheet: owner, editor, viewer (also through link sharing in Drive), or not at all. */
+/** How `user` may reach a spreadsheet: owner, editor, viewer (also through Drive link sharing and folders), or not at all. */
 export function spreadsheetAccess(
   state: EmulatorState,
   ss: SpreadsheetState,
   user: string,
 ): 'owner' | 'edit' | 'view' | 'none' {
-  const u = user.toLowerCase();
-  if (ss.owner.toLowerCase() === u) return 'owner';
-  if (ss.editors.some((e) => e.toLowerCase() === u)) return 'edit';
-  const sharing = state.files[ss.id]?.sharing;
-  const linkShared = sharing && (sharing.access === 'ANYONE_WITH_LINK' || sharing.access === 'ANYONE');
-  if (linkShared && sharing.permission === 'EDIT') return 'edit';
-  if (ss.viewers.some((e) => e.toLowerCase() === u)) return 'view';
-  if (linkShared && sharing.permission !== 'NONE') return 'view';
-  return 'none';
+  return itemAccess(state, ss.id, user);
 }
 
 /** Rectangle intersection test for protections and text finders. */

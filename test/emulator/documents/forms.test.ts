@@ -178,7 +178,8 @@ describe('responses and the destination sheet', () => {
   it('accepts file uploads as Drive file IDs on a hand-added item', () => {
     const { state, ctx, form } = setup();
     addFileUploadItem(state, form.getId(), 'Scan KTP', { required: true });
-    expect(form.getItems()[6]?.asFileUploadItem().getType()).toBe('FILE_UPLOAD');
+    const upload = form.getItems()[6] as unknown as { asFileUploadItem(): GoogleAppsScript.Forms.Item };
+    expect(upload.asFileUploadItem().getType()).toBe('FILE_UPLOAD');
     expect('errors' in recordFormResponse(ctx, form.getId(), { ...GOOD, 'Scan KTP': ['missing'] }, {})).toBe(true);
     state.files.f1 = {
       id: 'f1',
