@@ -20,7 +20,7 @@ import { CONTENT_MIME_TYPES, createContentService, textOutputData } from './serv
 import { createHtmlService, htmlOutputData } from './services/html';
 import { createLockService } from './services/lock';
 import { createConsole, createLogger } from './services/logger';
-import { createGmailApp, createMailApp, MAIL_QUOTA_WINDOW_MS, quotaWindow } from './services/mail';
+import { createGmailApp, createMailApp, quotaWindow } from './services/mail';
 import { createPropertiesService } from './services/properties';
 import { createScriptApp } from './services/script';
 import { createSession } from './services/session';
@@ -122,7 +122,8 @@ interface ExecutionSpec {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const SERVICE_GLOBALS = [
+/** The Apps Script services the program sees as globals in every execution. */
+export const SERVICE_GLOBALS = [
   'SpreadsheetApp',
   'FormApp',
   'DriveApp',
@@ -946,7 +947,3 @@ export class Emulator {
     return { status, kind: 'error', title: '', metaTags: [], content: message, mimeType: 'text/html', execution: null };
   }
 }
-
-/** The daily email window length, re-exported for hosts that display quota state. */
-/** The names the program sees as globals in every execution. */
-export { MAIL_QUOTA_WINDOW_MS, SERVICE_GLOBALS };

@@ -1,6 +1,7 @@
 // Form submit delivery: validation as the form UI does it, form and spreadsheet onFormSubmit events, edits, faults.
 import { describe, expect, it } from 'vitest';
 import { FormSubmitError } from '../../../emulator';
+import { addFileUploadItem } from '../../../emulator/services/forms';
 import { COLLEAGUE, emulate, OUTSIDER } from './bundle-fixture';
 
 const CODE = `
@@ -117,5 +118,21 @@ describe('form submit delivery (Ref: docs/reference/apps-script-runtime.md §3 F
     const blankSheet = logged(blank.executions[3]!);
     expect(blankSheet.values.every((v: string) => v === '')).toBe(true);
     expect(emu.submitForm({ Nama: 'Ani' }).executions).toHaveLength(2);
+  });
+
+  it('uploaded files are stored in Drive and answered as file IDs', () => {
+    const emu = emulate(CODE, { bound: true });
+    emu.run('setup');
+    const formId = emu.state.scriptProperties.formId!;
+    addFileUploadItem(emu.state, formId, 'Pindaian KTP');
+    const content = Buffer.from('gambar');
+    const { executions } = emu.submitForm(
+      { Nama: 'Budi' },
+      { files: { 'Pindaian KTP': [{ name: 'ktp.jpg', mimeType: 'image/jpeg', content }] } },
+    );
+    const [, upload] = logged(executions[0]!).items as [unknown, [string, string[]]];
+    expect(upload[0]).toBe('Pindaian KTP');
+    const file = emu.state.files[upload[1][0]!]!;
+    expect(file).toMatchObject({ name: 'ktp.jpg', mimeType: 'image/jpeg', content: content.toString('base64') });
   });
 });
