@@ -1,9 +1,10 @@
 // The simulator's routes: the screens each person would see in Google and the local JSON API, one execution at a time.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { validateResponse } from '../../emulator/services/forms-model';
 import type { ExecutionRecord, FormState, SentMail, SpreadsheetState } from '../../emulator/state';
 import { isEmail, knownAccounts } from './accounts';
 import { clientScript } from './client-bundle';
-import { type Answers, answerableItems, checkAnswers } from './form-check';
+import { translateFormError } from './form-messages';
 import type { EmulatorHost, ExecutionResult, UploadedFile, WebRequest, WebResponse } from './host';
 import { cookie, HttpError, parseFormBody, parseJsonObject, readBody, redirect, sendHtml, sendJson } from './http-util';
 import { localizeLinks } from './links';
@@ -14,6 +15,9 @@ import { type Frame, homePage, messagePage } from './views/layout';
 import { noAccessPage, type SheetGrid, sheetPage, type UiOutcome } from './views/sheet';
 import { STYLES } from './views/styles';
 import { webAppErrorPage, webAppPage } from './views/webapp';
+
+/** Answers keyed by question title, as the API and the rendered Form send them. */
+type Answers = Record<string, string | string[]>;
 
 /** The cookie holding the visitor's simulated Google account. */
 export const USER_COOKIE = 'sim_user';
@@ -154,6 +158,8 @@ export class SimulatorApp {
     post(/^\/whoami$/, (req, res) => this.switchUser(req, res));
     get(/^\/form$/, (req, res) => this.formScreen(req, res));
     get(/^\/form\/sent\/([^/]+)$/, (req, res, m) => this.formSentScreen(req, res, decodeURIComponent(m[1] ?? '')));
+    get(/^\/form\/edit\/([^/]+)$/, (req, res, m) => this.formEditScreen(req, res, decodeURIComponent(m[1] ?? '')));
+    post(/^\/api\/form-edit$/, (req, res) => this.apiFormEdit(req, res));
     get(/^\/spreadsheet$/, (req, res) => this.sheetScreen(req, res));
     post(/^\/spreadsheet\/menu$/, (req, res) => this.menuRun(req, res));
     get(/^\/gmail$/, (req, res) => this.gmailScreen(req, res, null));
@@ -301,6 +307,57 @@ export class SimulatorApp {
     sendHtml(response, 200, formSentPage(this.frame(request), form, responseId));
   }
 
+  private responseById(responseId: string): { form: FormState; answers: Map<number, string | string[]> } {
+    for (const form of Object.values(this.emu.state.forms)) {
+      const found = form.responses.find((entry) => entry.id === responseId);
+      if (found) return { form, answers: new Map(found.items.map((item) => [item.itemId, item.response])) };
+    }
+    throw new HttpError(404, 'Tanggapan tidak ditemukan.');
+  }
+
+  /** The response's edit link (FormResponse.getEditResponseUrl): the Form with the answers already given. */
+  private formEditScreen(request: IncomingMessage, response: ServerResponse, responseId: string): void {
+    const { form, answers } = this.responseById(responseId);
+    const frame = this.frame(request);
+    if (!form.allowResponseEdits) {
+      sendHtml(
+        response,
+        403,
+        messagePage(frame, 'form', form.title, 'Formulir ini tidak mengizinkan tanggapan diubah.', true),
+      );
+      return;
+    }
+    sendHtml(response, 200, formPage(frame, form, { responseId, prefill: answers }));
+  }
+
+  /** Sends a changed response through its edit link: same response ID, the form-submit triggers run again. */
+  private async apiFormEdit(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = parseJsonObject(await readBody(request));
+    if (typeof body.responseId !== 'string') throw new HttpError(400, '"responseId" wajib diisi.');
+    const { form, answers: before } = this.responseById(body.responseId);
+    const answers = this.readAnswers(body.answers);
+    if (Object.keys(this.readFiles(body.files)).length)
+      throw new HttpError(400, 'Mengganti berkas lewat tautan edit belum didukung simulator.');
+    for (const item of form.items) {
+      const kept = before.get(item.id);
+      if (item.type === 'FILE_UPLOAD' && kept !== undefined && answers[item.title] === undefined)
+        answers[item.title] = kept;
+    }
+    const respondent =
+      typeof body.respondentEmail === 'string' && body.respondentEmail !== ''
+        ? body.respondentEmail.trim().toLowerCase()
+        : this.requestUser(request);
+    let edited: { executions: ExecutionResult[] };
+    try {
+      edited = this.emu.editResponse(body.responseId, answers, respondent ? { respondentEmail: respondent } : {});
+    } catch (error) {
+      const refused = (error as { errors?: unknown }).errors;
+      if (!Array.isArray(refused)) throw error;
+      throw this.refused(form, refused.map(String));
+    }
+    sendJson(response, 200, { responseId: body.responseId, executions: edited.executions.map(executionJson) });
+  }
+
   private apiForm(_request: IncomingMessage, response: ServerResponse): void {
     const form = this.intakeForm();
     if (!form) throw new HttpError(404, 'Formulir belum dibuat. Jalankan penyiapan program terlebih dahulu.');
@@ -335,16 +392,20 @@ export class SimulatorApp {
       typeof body.respondentEmail === 'string' && body.respondentEmail !== ''
         ? body.respondentEmail.trim().toLowerCase()
         : this.requestUser(request);
-    const reasons: string[] = [];
-    const fields: Record<string, string> = {};
-    if (form.collectEmail && (!respondent || !isEmail(respondent))) {
-      reasons.push('Email: alamat email responden wajib dan harus sah');
-      fields.Email = 'Alamat email responden wajib dan harus sah';
+    const fileTitles = Object.keys(files);
+    const refusals: string[] = [];
+    if (respondent !== null && !isEmail(respondent)) refusals.push('Email: Must be an email');
+    for (const title of fileTitles) {
+      const item = form.items.find((candidate) => candidate.title === title);
+      if (!item) refusals.push(`${title}: no such question`);
+      else if (item.type !== 'FILE_UPLOAD' || answers[title] !== undefined) refusals.push(`${title}: Invalid file`);
     }
-    const fileCounts = Object.fromEntries(Object.entries(files).map(([title, list]) => [title, list.length]));
-    reasons.push(...checkAnswers(form, answers, fileCounts));
-    Object.assign(fields, this.fieldsOf(form, reasons));
-    if (reasons.length) throw new HttpError(400, 'Jawaban formulir tidak dapat diterima.', { reasons, fields });
+    // The emulator's own rules, checked before any upload is stored: Drive keeps nothing of a refused response.
+    const opts = respondent ? { respondentEmail: respondent } : {};
+    for (const line of validateResponse(this.emu.state, form, answers, opts)) {
+      if (!fileTitles.some((title) => line.startsWith(`${title}: `))) refusals.push(line);
+    }
+    if (refusals.length) throw this.refused(form, refusals);
     let submitted: ReturnType<EmulatorHost['submitForm']>;
     try {
       submitted = this.emu.submitForm(answers, {
@@ -356,11 +417,7 @@ export class SimulatorApp {
       // The emulator refuses what Google's form UI would refuse (FormSubmitError) and changes nothing.
       const refused = (error as { errors?: unknown }).errors;
       if (!Array.isArray(refused)) throw error;
-      const reasons = refused.map(String);
-      throw new HttpError(400, 'Jawaban formulir tidak dapat diterima.', {
-        reasons,
-        fields: this.fieldsOf(form, reasons),
-      });
+      throw this.refused(form, refused.map(String));
     }
     sendJson(response, 200, {
       responseId: submitted.responseId,
@@ -368,21 +425,18 @@ export class SimulatorApp {
     });
   }
 
-  /** Maps "<question>: <reason>" lines to the question they are about, for showing beside it. */
-  private fieldsOf(form: FormState, reasons: string[]): Record<string, string> {
+  /** A 400 listing every reason in Indonesian, and per question the reason to show beside it. */
+  private refused(form: FormState, lines: string[]): HttpError {
+    const titles = form.items.map((item) => item.title);
+    const reasons = lines.map((line) => translateFormError(line, titles));
     const fields: Record<string, string> = {};
-    const titles = answerableItems(form)
-      .map((item) => item.title)
-      .sort((a, b) => b.length - a.length);
     for (const reason of reasons) {
-      const title = titles.find((candidate) => reason.startsWith(`${candidate}: `));
+      const title = [...titles, 'Email']
+        .sort((a, b) => b.length - a.length)
+        .find((candidate) => reason.startsWith(`${candidate}: `));
       if (title && !fields[title]) fields[title] = reason.slice(title.length + 2);
-      else if (!title) {
-        const quoted = titles.find((candidate) => reason.includes(`"${candidate}"`));
-        if (quoted && !fields[quoted]) fields[quoted] = reason;
-      }
     }
-    return fields;
+    return new HttpError(400, 'Jawaban formulir tidak dapat diterima.', { reasons, fields });
   }
 
   private readAnswers(raw: unknown): Answers {

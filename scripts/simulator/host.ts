@@ -58,6 +58,11 @@ export interface EmulatorHost {
     answers: Record<string, string | string[]>,
     opts?: { formId?: string; respondentEmail?: string; files?: Record<string, UploadedFile[]> },
   ): { responseId: string; editUrl?: string; executions: ExecutionResult[] };
+  editResponse(
+    responseId: string,
+    answers: Record<string, string | string[]>,
+    opts?: { respondentEmail?: string },
+  ): { executions: ExecutionResult[] };
   doGet(request: WebRequest): WebResponse;
   doPost(request: WebRequest): WebResponse;
   scriptRun(

@@ -1,6 +1,7 @@
 // A tiny stand-in for the emulator's host API, so the simulator's server can be tested on its own (routing, refusals, persistence plumbing).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { itemResponses, validateResponse } from '../../emulator/services/forms-model';
 import type { EmulatorState, ExecutionRecord, SentMail } from '../../emulator/state';
 import type { EmulatorHost, ExecutionResult, HostOptions, WebRequest, WebResponse } from '../../scripts/simulator/host';
 
@@ -209,7 +210,7 @@ export async function createFakeEmulator(options: HostOptions): Promise<Emulator
         responses: [],
         acceptingResponses: true,
         collectEmail: true,
-        allowResponseEdits: false,
+        allowResponseEdits: true,
         limitOneResponsePerUser: false,
         requireLogin: true,
         confirmationMessage: 'Permohonan Anda sudah kami terima.',
@@ -279,12 +280,35 @@ export async function createFakeEmulator(options: HostOptions): Promise<Emulator
     },
     submitForm: (answers, opts = {}) => {
       const form = state.forms.f1!;
+      const all: Record<string, string | string[]> = { ...answers };
+      for (const [title, list] of Object.entries(opts.files ?? {})) {
+        all[title] = list.map((file) => {
+          const fileId = id('file-');
+          state.files[fileId] = {
+            id: fileId,
+            name: file.name,
+            mimeType: file.mimeType,
+            content: file.content.toString('base64'),
+            parents: [],
+            owner: form.owner,
+            editors: [],
+            viewers: [],
+            sharing: { access: 'PRIVATE', permission: 'NONE' },
+            trashed: false,
+            created: new Date(state.now),
+            description: '',
+          };
+          return fileId;
+        });
+      }
+      const errors = validateResponse(state, form, all, opts);
+      if (errors.length) throw Object.assign(new Error('refused'), { errors });
       const responseId = id('resp-');
       form.responses.push({
         id: responseId,
         timestamp: new Date(state.now),
         respondentEmail: opts.respondentEmail ?? '',
-        items: [],
+        items: itemResponses(form, all),
         revision: 1,
       });
       const run = execute('onFormSubmit_', form.owner, 'TRIGGER', (result) => {
@@ -302,6 +326,21 @@ export async function createFakeEmulator(options: HostOptions): Promise<Emulator
         );
       });
       return { responseId, executions: [run] };
+    },
+    editResponse: (responseId, answers, opts = {}) => {
+      const form = state.forms.f1!;
+      const errors = validateResponse(state, form, answers, { ...opts, responseId });
+      if (errors.length) throw Object.assign(new Error('refused'), { errors });
+      const stored = form.responses.find((entry) => entry.id === responseId)!;
+      stored.items = itemResponses(form, answers);
+      stored.revision += 1;
+      const run = execute('onFormSubmit_', form.owner, 'TRIGGER', (result) => {
+        const row = register()!.values.find((entry) => entry[0] === `TTE-${responseId}`)!;
+        row[1] = String(answers['Nama lengkap'] ?? '');
+        row[2] = 'Menunggu disposisi Kepala Dinas';
+        mail(result, 'pemohon@bolmongkab.go.id', 'Perbaikan diterima', '<p>Perbaikan diterima.</p>');
+      });
+      return { executions: [run] };
     },
     doGet: (request: WebRequest): WebResponse => {
       const execution = execute('doGet', request.user ?? '', 'WEBAPP', () => null);

@@ -86,7 +86,7 @@ describe('simulator server (stand-in emulator)', () => {
         'Tambahan: pertanyaan ini tidak ada di formulir',
         'Nama lengkap: Ini adalah pertanyaan wajib',
         'NIP: NIP harus 18 angka',
-        'Layanan: Pilihan tidak tersedia (Lain)',
+        'Layanan: Pilihan tidak valid',
         'Persetujuan: Ini adalah pertanyaan wajib',
       ]),
     );
@@ -123,13 +123,35 @@ describe('simulator server (stand-in emulator)', () => {
     expect(typeof outbox.at(-1).sentAt).toBe('string');
   });
 
+  it('POST /api/form-edit changes the same response through its edit link, keeping uploaded files', async () => {
+    const responseId = (await api('/api/outbox')).json.length && sim.emulator.state.forms.f1!.responses.at(-1)!.id;
+    const page = await fetch(`${sim.url}/form/edit/${responseId}`, { headers: { Accept: 'text/html' } });
+    const html = await page.text();
+    expect(html).toContain('value="198001012005011001"');
+    expect(html).toContain('data-kept-files="1"');
+    const refused = await postJson('/api/form-edit', { responseId, answers: { ...goodAnswers, NIP: '1' } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.fields.NIP).toBe('NIP harus 18 angka');
+    const edited = await postJson('/api/form-edit', {
+      responseId,
+      answers: { ...goodAnswers, 'Nama lengkap': 'Budi Santoso Putra' },
+      respondentEmail: 'pemohon@bolmongkab.go.id',
+    });
+    expect(edited.status).toBe(200);
+    const stored = sim.emulator.state.forms.f1!.responses.find((entry) => entry.id === responseId)!;
+    expect(stored.revision).toBe(2);
+    expect(stored.items.find((item) => item.itemId === 5)?.response).toHaveLength(1);
+    expect((await postJson('/api/form-edit', { responseId: 'nope', answers: {} })).status).toBe(404);
+    expect((await postJson('/api/form-edit', { answers: {} })).status).toBe(400);
+  });
+
   it('GET /api/sheets and /api/sheets/<name> return names, display values and formulas', async () => {
     expect((await api('/api/sheets')).json).toEqual(['Register Permohonan', 'Pengaturan']);
     const sheet = await api(`/api/sheets/${encodeURIComponent('Register Permohonan')}`);
     expect(sheet.status).toBe(200);
     expect(sheet.json.values[1]).toEqual([
       expect.stringMatching(/^TTE-/),
-      'Budi Santoso',
+      'Budi Santoso Putra',
       'Menunggu disposisi Kepala Dinas',
     ]);
     expect(sheet.json.formulas[1]).toEqual(['', '', '']);
@@ -210,7 +232,7 @@ describe('simulator server (stand-in emulator)', () => {
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    expect(workbook.getWorksheet('Register Permohonan')?.getRow(2).getCell(2).value).toBe('Budi Santoso');
+    expect(workbook.getWorksheet('Register Permohonan')?.getRow(2).getCell(2).value).toBe('Budi Santoso Putra');
     expect((await fetch(`${sim.url}/api/export/Tidak.xlsx`)).status).toBe(404);
   });
 

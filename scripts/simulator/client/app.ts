@@ -107,7 +107,7 @@ async function collect(form: HTMLFormElement): Promise<{
 }
 
 function showErrors(form: HTMLFormElement, fields: Record<string, string>, reasons: string[]): void {
-  for (const card of form.querySelectorAll<HTMLElement>('.question[data-title]')) {
+  for (const card of form.querySelectorAll<HTMLElement>('[data-title]')) {
     const reason = fields[card.dataset.title ?? ''];
     const box = card.querySelector<HTMLElement>('.error-text');
     card.classList.toggle('has-error', Boolean(reason));
@@ -133,10 +133,11 @@ function intakeForm(): void {
     if (button) button.disabled = true;
     try {
       const payload = await collect(form);
-      const response = await fetch('/api/form-submit', {
+      const editing = form.dataset.editResponse;
+      const response = await fetch(editing ? '/api/form-edit' : '/api/form-submit', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...payload, formId: form.dataset.formId }),
+        body: JSON.stringify({ ...payload, formId: form.dataset.formId, responseId: editing }),
       });
       const result = (await response.json()) as {
         responseId?: string;

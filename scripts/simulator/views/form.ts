@@ -14,7 +14,19 @@ function validationAttributes(item: FormItemState): string {
   return '';
 }
 
-function control(item: FormItemState, index: number): string {
+/** Answers already given, by item ID (editing a response through its edit link). */
+export type Prefill = Map<number, string | string[]>;
+
+function givenAnswers(prefill: Prefill | undefined, item: FormItemState): string[] {
+  const value = prefill?.get(item.id);
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function control(item: FormItemState, index: number, prefill?: Prefill): string {
+  const given = givenAnswers(prefill, item);
+  const first = given[0] ?? '';
+  const value = first ? ` value="${esc(first)}"` : '';
   const name = `q${index}`;
   const id = `item-${item.id}`;
   const required = item.required ? ' required' : '';
@@ -22,14 +34,16 @@ function control(item: FormItemState, index: number): string {
   switch (item.type) {
     case 'TEXT': {
       const type = item.validation?.kind.toUpperCase().includes('EMAIL') ? 'email' : 'text';
-      return `<input id="${id}" type="${type}" name="${name}"${required}${validationAttributes(item)} ${described}>`;
+      return `<input id="${id}" type="${type}" name="${name}"${value}${required}${validationAttributes(item)} ${described}>`;
     }
     case 'PARAGRAPH_TEXT':
-      return `<textarea id="${id}" name="${name}" rows="4"${required}${validationAttributes(item)} ${described}></textarea>`;
+      return `<textarea id="${id}" name="${name}" rows="4"${required}${validationAttributes(item)} ${described}>${esc(first)}</textarea>`;
     case 'DATE':
-      return `<input id="${id}" type="date" name="${name}"${required} ${described}>`;
+      return `<input id="${id}" type="date" name="${name}"${value}${required} ${described}>`;
     case 'LIST': {
-      const options = item.choices.map((choice) => `<option>${esc(choice)}</option>`).join('');
+      const options = item.choices
+        .map((choice) => `<option${choice === first ? ' selected' : ''}>${esc(choice)}</option>`)
+        .join('');
       return `<select id="${id}" name="${name}"${required} ${described}><option value="">Pilih</option>${options}</select>`;
     }
     case 'MULTIPLE_CHOICE':
@@ -38,7 +52,7 @@ function control(item: FormItemState, index: number): string {
       const choices = item.choices
         .map(
           (choice) =>
-            `<label class="choice"><input type="${type}" name="${name}" value="${esc(choice)}"> <span>${esc(choice)}</span></label>`,
+            `<label class="choice"><input type="${type}" name="${name}" value="${esc(choice)}"${given.includes(choice) ? ' checked' : ''}> <span>${esc(choice)}</span></label>`,
         )
         .join('');
       const other = item.hasOtherOption
@@ -48,6 +62,8 @@ function control(item: FormItemState, index: number): string {
       return `<div role="${type === 'radio' ? 'radiogroup' : 'group'}" aria-labelledby="${id}-title" ${described}>${choices}${other}</div>`;
     }
     case 'FILE_UPLOAD':
+      if (prefill)
+        return `<div class="hint" data-kept-files="${given.length}">${given.length} berkas sudah terunggah dan tetap dipakai.</div>`;
       return `<input id="${id}" type="file" name="${name}" multiple${required} ${described}>
 <div class="hint">Berkas disimpan di Google Drive tiruan pemilik formulir.</div>`;
     default:
@@ -55,7 +71,7 @@ function control(item: FormItemState, index: number): string {
   }
 }
 
-function question(item: FormItemState, index: number): string {
+function question(item: FormItemState, index: number, prefill?: Prefill): string {
   if (item.type === 'SECTION_HEADER' || item.type === 'PAGE_BREAK') {
     return `<div class="card section"><h2>${esc(item.title)}</h2>${item.helpText ? `<div class="help">${esc(item.helpText)}</div>` : ''}</div>`;
   }
@@ -68,27 +84,33 @@ function question(item: FormItemState, index: number): string {
   return `<div class="card question" data-title="${esc(item.title)}" data-type="${item.type}" data-name="q${index}">
   ${label}
   <div class="help" id="${id}-help">${esc(item.helpText)}</div>
-  ${control(item, index)}
+  ${control(item, index, prefill)}
   <div class="error-text" id="${id}-error" role="alert" hidden></div>
 </div>`;
 }
 
-/** The Form page. Submission goes through /api/form-submit (client/app.ts), so the browser and the API agree. */
-export function formPage(frame: Frame, form: FormState): string {
+/**
+ * The Form page. Submission goes through /api/form-submit (client/app.ts), so the browser and the API agree. With
+ * `edit`, it is the response's edit link: the answers are filled in and sending changes the same response.
+ */
+export function formPage(frame: Frame, form: FormState, edit?: { responseId: string; prefill: Prefill }): string {
   const closed = !form.acceptingResponses
     ? `<div class="notice error">Formulir ini tidak lagi menerima tanggapan.</div>`
     : '';
   const email = form.collectEmail
-    ? `<div class="card"><div class="qtitle">Email <span class="req">*</span></div>
+    ? `<div class="card" data-title="Email"><div class="qtitle">Email <span class="req">*</span></div>
   <div class="help">Dicatat dari akun Google yang sedang masuk: <strong data-respondent>${esc(frame.user)}</strong>.
-  Ganti akun lewat <em>Masuk sebagai</em> di atas.</div></div>`
+  Ganti akun lewat <em>Masuk sebagai</em> di atas.</div><div class="error-text" role="alert" hidden></div></div>`
     : '';
-  const items = form.items.map((item, index) => question(item, index)).join('\n');
+  const items = form.items.map((item, index) => question(item, index, edit?.prefill)).join('\n');
+  const editing = edit
+    ? `<div class="notice">Anda mengubah tanggapan yang sudah dikirim. Kirim lagi untuk menyimpan perubahan.</div>`
+    : '';
   const body = `<div class="gform">
 <div class="card head"><h1>${esc(form.title)}</h1><div class="help">${esc(form.description)}</div>
 <div class="hint"><span class="req">*</span> Menunjukkan pertanyaan yang wajib diisi</div></div>
-${closed}
-<form id="gform" data-form-id="${esc(form.id)}" novalidate>
+${closed}${editing}
+<form id="gform" data-form-id="${esc(form.id)}"${edit ? ` data-edit-response="${esc(edit.responseId)}"` : ''} novalidate>
 ${email}
 ${items}
 <div class="notice error" id="form-errors" role="alert" hidden></div>
