@@ -8,13 +8,17 @@ export interface Account {
   label: string;
 }
 
-/** The example people of the walk-through (the first start seeds the settings with these role addresses). */
+/**
+ * The example people of the walk-through: an applicant, and the role addresses the program's setup seeds into
+ * Pengaturan (src/core/settings.ts DEFAULT_SETTINGS). Addresses found in the settings sheet are offered too.
+ */
 export const EXAMPLE_ACCOUNTS: Account[] = [
   { email: 'pemohon@bolmongkab.go.id', label: 'Pemohon' },
-  { email: 'kadis@bolmongkab.go.id', label: 'Kepala Dinas' },
+  { email: 'kepala.dinas@bolmongkab.go.id', label: 'Kepala Dinas' },
   { email: 'kabid.persandian@bolmongkab.go.id', label: 'Kabid Persandian' },
   { email: 'sandiman@bolmongkab.go.id', label: 'Sandiman' },
   { email: 'verifikator@bolmongkab.go.id', label: 'Verifikator' },
+  { email: 'admin.kominfo@bolmongkab.go.id', label: 'Admin' },
 ];
 
 const EMAIL = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[a-z]{2,}$/i;

@@ -71,14 +71,14 @@ describe.skipIf(!availability.run)('simulator screens in Chromium (stand-in emul
   });
 
   it('opens the Kepala Dinas mail, follows its link to the web app and decides through google.script.run', async () => {
-    await signInAs('kadis@bolmongkab.go.id');
+    await signInAs('kepala.dinas@bolmongkab.go.id');
     await page.goto(`${sim.url}/gmail`);
     await page.click('text=Permohonan baru menunggu disposisi');
     const mail = page.frameLocator('iframe[title="Isi surel"]');
     await mail.locator('text=Buka halaman keputusan').click();
     await page.waitForURL(/\/exec\?a=decide/);
     const app = page.frameLocator('iframe.webapp-frame');
-    await expect.poll(() => app.locator('#who').textContent()).toBe('kadis@bolmongkab.go.id');
+    await expect.poll(() => app.locator('#who').textContent()).toBe('kepala.dinas@bolmongkab.go.id');
     await app.locator('#go').click();
     await expect.poll(() => app.locator('#out').textContent()).toBe('Didisposisikan ke Kabid Persandian');
     await app.locator('#bad').click();
@@ -87,7 +87,7 @@ describe.skipIf(!availability.run)('simulator screens in Chromium (stand-in emul
       .executions()
       .filter((run) => run.kind === 'SCRIPT_RUN')
       .at(-2);
-    expect(last).toMatchObject({ functionName: 'decide', user: 'kadis@bolmongkab.go.id' });
+    expect(last).toMatchObject({ functionName: 'decide', user: 'kepala.dinas@bolmongkab.go.id' });
   });
 
   it('shows the register grid, runs the custom menu, and closes the sidebar with google.script.host.close', async () => {

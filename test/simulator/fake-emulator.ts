@@ -222,7 +222,7 @@ export async function createFakeEmulator(options: HostOptions): Promise<Emulator
         sheet('Register Permohonan', [['Nomor permohonan', 'Nama', 'Status']]),
         sheet('Pengaturan', [
           ['Peran', 'Email'],
-          ['Kepala Dinas', 'kadis@bolmongkab.go.id'],
+          ['Kepala Dinas', 'kepala.dinas@bolmongkab.go.id'],
         ]),
       ];
       state.triggers.push({
@@ -320,7 +320,7 @@ export async function createFakeEmulator(options: HostOptions): Promise<Emulator
         register()!.formulas.push(['', '', '']);
         mail(
           result,
-          'kadis@bolmongkab.go.id',
+          'kepala.dinas@bolmongkab.go.id',
           'Permohonan baru menunggu disposisi',
           `<p>Ada permohonan baru.</p><p><a href="${FAKE_WEB_APP_URL}?a=decide&amp;id=${responseId}">Buka halaman keputusan</a></p>`,
         );

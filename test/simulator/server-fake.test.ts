@@ -117,7 +117,7 @@ describe('simulator server (stand-in emulator)', () => {
     expect(json.executions[0]).toMatchObject({ function: 'onFormSubmit_', status: 'COMPLETED' });
     const outbox = (await api('/api/outbox')).json;
     expect(outbox.at(-1)).toMatchObject({
-      to: 'kadis@bolmongkab.go.id',
+      to: 'kepala.dinas@bolmongkab.go.id',
       subject: 'Permohonan baru menunggu disposisi',
     });
     expect(typeof outbox.at(-1).sentAt).toBe('string');
@@ -181,11 +181,15 @@ describe('simulator server (stand-in emulator)', () => {
     const ok = await postJson(
       '/api/script-run',
       { function: 'decide', args: ['Disetujui'] },
-      { 'X-Simulator-User': 'kadis@bolmongkab.go.id' },
+      { 'X-Simulator-User': 'kepala.dinas@bolmongkab.go.id' },
     );
     expect(ok.json).toEqual({ ok: true, value: { ok: true, status: 'Disetujui' } });
     const runs = (await api('/api/executions')).json;
-    expect(runs.at(-1)).toMatchObject({ function: 'decide', user: 'kadis@bolmongkab.go.id', kind: 'SCRIPT_RUN' });
+    expect(runs.at(-1)).toMatchObject({
+      function: 'decide',
+      user: 'kepala.dinas@bolmongkab.go.id',
+      kind: 'SCRIPT_RUN',
+    });
     expect((await postJson('/api/script-run', { function: 'setup_', args: [] })).json.ok).toBe(false);
     expect((await postJson('/api/script-run', { function: 'boom' })).json).toEqual({
       ok: false,
@@ -245,7 +249,7 @@ describe('simulator server (stand-in emulator)', () => {
   });
 
   it('serves every screen in Indonesian with the navigation and the visitor', async () => {
-    const headers = { Cookie: 'sim_user=kadis%40bolmongkab.go.id', Accept: 'text/html' };
+    const headers = { Cookie: 'sim_user=kepala.dinas%40bolmongkab.go.id', Accept: 'text/html' };
     for (const path of ['/', '/form', '/spreadsheet', '/gmail', '/clock']) {
       const response = await fetch(sim.url + path, {
         headers: { ...headers, Cookie: 'sim_user=admin%40bolmongkab.go.id' },
