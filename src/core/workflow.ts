@@ -660,3 +660,19 @@ export function certificateOf(app: Application): CertificateRecord {
 export function holderFor(app: Application, sop: SopDefinition): RosterRole | undefined {
   return holderRole(routeOf(sop), app.status);
 }
+
+/** Who a forward from the current status goes to: the next role, its label and its holders now (for the page). */
+export function forwardOptions(
+  app: Application,
+  sop: SopDefinition,
+  settings: ActionContext['settings'],
+  now: Date,
+): { role: RosterRole; roleLabel: string; options: string[] } | null {
+  const following = nextStage(routeOf(sop), app.status);
+  if (!following) return null;
+  return {
+    role: following.role,
+    roleLabel: ROLE_LABELS[following.role],
+    options: holdersOf(settings, following.role, now),
+  };
+}
