@@ -1,4 +1,61 @@
 // The public surface of the Apps Script program: exactly the functions Apps Script must see, nothing else.
-export function ping_(): string {
-  return 'ok';
+import { SHELL_MESSAGES } from './core/messages/shell';
+import type { DecisionForm } from './gas/decision-form';
+import { handleFormSubmit } from './gas/intake';
+import { flushOutbox, tellUser, verifyAudit } from './gas/maintenance';
+import { addMenu } from './gas/menu';
+import { type SetupReport, setupFromMenu } from './gas/setup';
+import { runSlaCheck } from './gas/sla-check';
+import { type DecisionResult, decide, handleGet, handlePost } from './gas/webapp';
+
+/** Simple trigger: the "Sertifikat Elektronik" menu. */
+export function onOpen(): void {
+  addMenu();
+}
+
+/** Web app GET: renders the page a mail link leads to; changes nothing. */
+export function doGet(event: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return handleGet(event);
+}
+
+/** Web app POST: the decision page's form. */
+export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.HTML.HtmlOutput {
+  return handlePost(event);
+}
+
+/** google.script.run from the decision page: confirms the decision the official chose. */
+export function submitDecision(token: string, form: DecisionForm): DecisionResult {
+  return decide(String(token ?? ''), form ?? {});
+}
+
+/** Menu: creates or repairs the sheets, Form, Data Terbatas, triggers and secret; reports what it did. */
+export function setup_(): SetupReport {
+  return setupFromMenu();
+}
+
+/** Installable form-submit trigger (form-bound). */
+export function handleFormSubmit_(event: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  handleFormSubmit(event);
+}
+
+/** Time-driven trigger (every 10 minutes): reminders, escalations, Dasbor. */
+export function runSlaCheck_(): { reminded: number } {
+  return runSlaCheck();
+}
+
+/** Time-driven trigger (every 15 minutes) and menu item: sends waiting mail within the quota. */
+export function flushOutbox_(): { sent: number; waiting: number; failed: number } {
+  const result = flushOutbox();
+  if (result.sent + result.waiting + result.failed > 0) {
+    const M = SHELL_MESSAGES.outboxFlush;
+    tellUser(M.title, M.result(result.sent, result.waiting, result.failed));
+  }
+  return result;
+}
+
+/** Menu: verifies the Jejak Audit hash chain. */
+export function verifyAuditLog_(): { ok: boolean; message: string } {
+  const result = verifyAudit();
+  tellUser(SHELL_MESSAGES.audit.title, result.message);
+  return result;
 }

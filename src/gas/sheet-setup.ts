@@ -25,6 +25,8 @@ export function ensureSheet(
   const missing = specs.filter((spec) => !header.includes(spec.header));
   if (missing.length > 0) {
     const used = header.filter((text) => text !== '').length === 0 ? 0 : lastNonEmpty(header);
+    const maxColumns = sheet.getMaxColumns();
+    if (used + missing.length > maxColumns) sheet.insertColumnsAfter(maxColumns, used + missing.length - maxColumns);
     sheet.getRange(1, used + 1, 1, missing.length).setValues([missing.map((spec) => spec.header)]);
     if (!created)
       report.push(

@@ -26,6 +26,9 @@ export function numberFormatFor(kind: ColumnKind): string {
   return NUMBER_FORMATS[kind];
 }
 
+/** Rows added beyond what an append needs when the grid is full. */
+const GROW_ROWS = 200;
+
 /** 1 -> 'A', 27 -> 'AA': A1 column letters, so an open-ended column range needs no getLastRow call. */
 export function columnLetters(column: number): string {
   let n = column;
@@ -102,6 +105,10 @@ export class SheetTable {
   appendValues(rows: unknown[][]): number {
     if (rows.length === 0) return 0;
     const first = this.sheet.getLastRow() + 1;
+    const maxRows = this.sheet.getMaxRows();
+    const lastNeeded = first + rows.length - 1;
+    // getRange past the grid throws; grow it in blocks so most appends need no insert.
+    if (lastNeeded > maxRows) this.sheet.insertRowsAfter(maxRows, lastNeeded - maxRows + GROW_ROWS);
     const formats = this.formats();
     const range = this.sheet.getRange(first, 1, rows.length, this.width);
     range.setNumberFormats(rows.map(() => formats));

@@ -21,6 +21,10 @@ export const SHELL_MESSAGES = {
     `Kolom ${headers.map((header) => `"${header}"`).join(', ')} tidak ditemukan di sheet "${sheet}". ` +
     'Jangan menghapus atau mengganti nama judul kolom. Jalankan menu Sertifikat Elektronik > Siapkan/perbaiki sistem.',
   notSetUp: 'Sistem belum disiapkan. Jalankan menu Sertifikat Elektronik > Siapkan/perbaiki sistem.',
+  sopInvalid: (errors: string[]) =>
+    `Sheet "SOP" tidak dapat dibaca, sehingga tidak ada yang diubah. Perbaiki: ${errors.join(' ')}`,
+  settingsInvalid: (errors: string[]) =>
+    `Sheet "Pengaturan" tidak dapat dibaca, sehingga tidak ada yang diubah. Perbaiki: ${errors.join(' ')}`,
   mailTooLarge: 'Isi email terlalu panjang untuk disimpan di Kotak Keluar.',
   menu: {
     title: 'Sertifikat Elektronik',
@@ -30,8 +34,36 @@ export const SHELL_MESSAGES = {
     flushOutbox: 'Kirim kotak keluar sekarang',
     verifyAudit: 'Periksa jejak audit',
   },
+  spreadsheetTitle: 'Register Permohonan Sertifikat Elektronik',
+  dashboard: {
+    title: 'Dasbor Permohonan Sertifikat Elektronik',
+    pending: 'Ringkasan diperbarui otomatis setiap 10 menit.',
+    updated: 'Diperbarui (WITA)',
+    statusHeader: 'Status',
+    countHeader: 'Jumlah permohonan',
+    lateHeader: 'Tahap yang terlambat sekarang',
+    lateMinutesHeader: 'Terlambat (menit kerja)',
+    step: 'tahap',
+  },
   setup: {
     title: 'Penyiapan sistem',
+    spreadsheetLost: 'Spreadsheet register yang tercatat tidak dapat dibuka; spreadsheet ini dipakai sebagai register.',
+    spreadsheetCreated: 'Spreadsheet register baru dibuat.',
+    settingsSeeded:
+      'Sheet "Pengaturan" diisi nilai awal. Ganti alamat email contoh dengan alamat pejabat yang sebenarnya.',
+    sopSeeded: 'Sheet "SOP" diisi SOP Pendaftaran Penerbitan Sertifikat Elektronik.',
+    formLost: 'Formulir yang tercatat tidak dapat dibuka; formulir baru dibuat.',
+    formCreated: 'Formulir permohonan dibuat.',
+    formRepaired: (titles: string[]) =>
+      `Pertanyaan ditambahkan ke formulir: ${titles.map((title) => `"${title}"`).join(', ')}.`,
+    formLink: (url: string) => `Tautan formulir untuk pemohon: ${url}`,
+    restrictedLost: 'Spreadsheet Data Terbatas yang tercatat tidak dapat dibuka; yang baru dibuat.',
+    restrictedCreated: 'Spreadsheet "Data Terbatas" dibuat (NIK lengkap dan tautan berkas; hanya untuk Verifikator).',
+    restrictedShared: (emails: string[]) => `Data Terbatas dibagikan kepada Verifikator: ${emails.join(', ')}.`,
+    secretCreated: 'Kunci rahasia tautan (HMAC) dibuat.',
+    webAppMissing:
+      'Aplikasi web belum di-deploy: tautan di email belum dapat dibuka. Deploy sebagai aplikasi web, lalu jalankan penyiapan lagi.',
+    nothingToDo: 'Semua sudah siap; tidak ada yang perlu diperbaiki.',
     sheetCreated: (name: string) => `Sheet "${name}" dibuat.`,
     columnsAdded: (name: string, headers: string[]) =>
       `Kolom ditambahkan ke sheet "${name}": ${headers.map((header) => `"${header}"`).join(', ')}.`,
@@ -57,6 +89,52 @@ export const SHELL_MESSAGES = {
     key: 'Kunci',
     text: 'Isi teks',
     html: 'Isi HTML',
+  },
+  audit: {
+    title: 'Pemeriksaan Jejak Audit',
+    intact: (rows: number) => `Jejak Audit utuh: ${rows} baris, rantai hash cocok dari awal sampai akhir.`,
+    broken: (row: number, reason: string) =>
+      `Jejak Audit RUSAK mulai baris ${row} (${reason}): ada baris yang diubah, dihapus, atau disisipkan. Laporkan kepada Admin.`,
+  },
+  outboxFlush: {
+    title: 'Kotak Keluar',
+    result: (sent: number, waiting: number, failed: number) =>
+      `Terkirim: ${sent}. Menunggu kuota: ${waiting}. Gagal dan akan dicoba lagi: ${failed}.`,
+  },
+  outboxDeferred: 'Email ditunda di Kotak Keluar dan akan dikirim ulang otomatis',
+  auditEvents: {
+    ignored: 'Diabaikan',
+    linkRefused: 'Tautan ditolak',
+  },
+  links: {
+    homeTitle: 'Layanan Sertifikat Elektronik',
+    home: 'Halaman ini dibuka dari tautan di email layanan sertifikat elektronik Dinas Kominfo Kabupaten Bolaang Mongondow.',
+    refusalTitle: 'Tautan tidak dapat dipakai',
+    notDoneTitle: 'Belum dapat diproses',
+    doneTitle: 'Berhasil dicatat',
+    errorTitle: 'Terjadi kesalahan',
+    done: (statusLabel: string, reference: string) =>
+      `Keputusan Anda untuk permohonan ${reference} sudah dicatat. Status sekarang: ${statusLabel}.`,
+    unknownAction: 'Pilihan tindakan tidak dikenal. Tidak ada yang diubah. Buka kembali tautan dari email Anda.',
+    refusals: {
+      INVALID: 'Tautan ini tidak sah atau sudah diubah. Tidak ada yang diubah. Gunakan tautan asli dari email Anda.',
+      EXPIRED:
+        'Tautan ini sudah kedaluwarsa. Tidak ada yang diubah. Minta Admin mengirim ulang, atau tunggu email pengingat.',
+      USED: 'Tautan ini sudah digunakan atau permohonan sudah berpindah tahap. Tidak ada yang diubah.',
+      NOT_FOUND: 'Permohonan untuk tautan ini tidak ditemukan. Tidak ada yang diubah.',
+      ROSTER_CHANGED:
+        'Alamat email pada tautan ini tidak lagi tercatat untuk peran tersebut di Pengaturan. Tidak ada yang diubah.',
+      OTHER_RECIPIENT:
+        'Tautan ini dikirim untuk orang lain. Tidak ada yang diubah. Buka tautan dari email Anda sendiri.',
+    },
+  },
+  intake: {
+    blankEvent: 'Pengiriman formulir kosong diabaikan.',
+    duplicate: 'Pengiriman ganda dari respons yang sama diabaikan; tidak ada yang diubah.',
+    editIgnored: 'Perubahan jawaban formulir diabaikan karena permohonan tidak sedang menunggu perbaikan.',
+  },
+  registerHeaders: {
+    responseTime: 'Waktu respons Form',
   },
   restrictedHeaders: {
     applicationId: 'Nomor permohonan',

@@ -1,0 +1,95 @@
+// Carries out the workflow's effects after a state change: audit rows, the certificate register, mails via the outbox.
+import { SHELL_MESSAGES } from '../core/messages/shell';
+import { AUDIT_EVENTS, ROLE_LABELS } from '../core/messages/workflow';
+import type { ActingRole, Application, CertificateRecord, Effect } from '../core/workflow-types';
+import { STATUS_LABELS } from '../core/workflow-types';
+import { type AuditEntry, appendAudit, openAudit } from './audit-log';
+import type { Env } from './env';
+import { linkUrl } from './links';
+import { enqueueMails, type OutgoingMail, openOutbox, sendOutboxRows } from './outbox';
+import { appendCertificates, openCertificates } from './register';
+import { renderMail } from './ui-port';
+
+function eventLabel(event: string): string {
+  return (AUDIT_EVENTS as Record<string, string>)[event] ?? event;
+}
+
+/**
+ * Applies effects in order of consequence: the audit rows (one append), the issued certificates (one append), then
+ * the mails, queued in one append and sent at once within the quota. A refused send leaves its row waiting for the
+ * outbox trigger; it never undoes the decision already written.
+ */
+export function applyEffects(env: Env, app: Application, effects: Effect[], role: ActingRole): void {
+  const audits: AuditEntry[] = [];
+  const certificates: CertificateRecord[] = [];
+  const mails: OutgoingMail[] = [];
+  for (const effect of effects) {
+    if (effect.type === 'AUDIT') {
+      audits.push({
+        at: env.now,
+        applicationId: app.id,
+        event: eventLabel(effect.event),
+        actor: effect.actor,
+        role: ROLE_LABELS[role],
+        before: effect.before ? STATUS_LABELS[effect.before] : '',
+        after: STATUS_LABELS[effect.after],
+        note: effect.note,
+      });
+    } else if (effect.type === 'RECORD_CERTIFICATE') {
+      certificates.push(effect.certificate);
+    } else {
+      const links: { action?: string; status?: string; verify?: string } = {};
+      for (const [name, request] of Object.entries(effect.links)) {
+        if (request) {
+          links[name as keyof typeof links] = linkUrl(
+            request,
+            app,
+            env.sop,
+            env.props.hmacSecret,
+            env.props.webAppUrl,
+            env.now,
+          );
+        }
+      }
+      const rendered = renderMail(effect.template, effect.data, links);
+      mails.push({
+        to: [effect.to, ...effect.cc].join(','),
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        applicationId: app.id,
+        kind: effect.template,
+      });
+    }
+  }
+  if (audits.length > 0) appendAudit(openAudit(env.spreadsheet), audits);
+  if (certificates.length > 0) appendCertificates(openCertificates(env.spreadsheet), certificates);
+  if (mails.length > 0) sendNow(env, mails);
+}
+
+/** Queues the mails and tries to send them now; whatever cannot go now waits in Kotak Keluar for the trigger. */
+function sendNow(env: Env, mails: OutgoingMail[]): void {
+  const outbox = openOutbox(env.spreadsheet);
+  const rows = enqueueMails(outbox, mails, env.now);
+  try {
+    sendOutboxRows(outbox, rows, () => new Date());
+  } catch (error) {
+    console.log(`${SHELL_MESSAGES.outboxDeferred}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Records an event the workflow refused or ignored (an edit while in process): one audit row, no change. */
+export function logIgnored(env: Env, app: Application, note: string): void {
+  appendAudit(openAudit(env.spreadsheet), [
+    {
+      at: env.now,
+      applicationId: app.id,
+      event: SHELL_MESSAGES.auditEvents.ignored,
+      actor: app.applicant.email,
+      role: ROLE_LABELS.PEMOHON,
+      before: STATUS_LABELS[app.status],
+      after: STATUS_LABELS[app.status],
+      note,
+    },
+  ]);
+}

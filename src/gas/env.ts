@@ -1,0 +1,45 @@
+// What every event needs, read once per execution: the register spreadsheet, properties, settings, SOP, calendar.
+import type { WorkCalendar } from '../core/business-time';
+import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
+import type { Settings } from '../core/settings';
+import { type SopDefinition, sopFromTable } from '../core/sop';
+import type { ActingRole, ActionContext } from '../core/workflow-types';
+import { type PropertyName, readAllProperties } from './script-config';
+import { readSettings } from './settings-reader';
+
+export interface Env {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  props: Record<PropertyName, string>;
+  settings: Settings;
+  calendar: WorkCalendar;
+  sop: SopDefinition;
+  now: Date;
+}
+
+/**
+ * Opens the register by its ID (a trigger or a web-app request has no active document) and reads Pengaturan and the
+ * SOP sheet, so an edit there changes the next event without code. A sheet that does not parse stops the event
+ * with its Indonesian errors before anything is written.
+ */
+export function loadEnv(): Env {
+  const props = readAllProperties();
+  if (!props.spreadsheetId) throw new Error(SHELL_MESSAGES.notSetUp);
+  const spreadsheet = SpreadsheetApp.openById(props.spreadsheetId);
+  const { settings, calendar } = readSettings(spreadsheet);
+  const sopSheet = spreadsheet.getSheetByName(SHEET_NAMES.sop);
+  if (!sopSheet) throw new Error(SHELL_MESSAGES.sheetMissing(SHEET_NAMES.sop));
+  const parsed = sopFromTable(sopSheet.getDataRange().getValues());
+  if ('errors' in parsed) throw new Error(SHELL_MESSAGES.sopInvalid(parsed.errors));
+  return { spreadsheet, props, settings, calendar, sop: parsed.sop, now: new Date() };
+}
+
+/** The workflow's context for one actor. */
+export function actionContext(env: Env, email: string, role: ActingRole): ActionContext {
+  return {
+    actor: { email, role },
+    now: env.now,
+    sop: env.sop,
+    settings: env.settings,
+    calendar: env.calendar,
+  };
+}

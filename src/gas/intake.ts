@@ -1,0 +1,182 @@
+// The Form's submit trigger: validates the answers, records the application (or the invalid submission), mails the applicant.
+import { maskNik } from '../core/identity';
+import { INTAKE_FORM } from '../core/intake-form';
+import { type IntakeResult, validateIntake } from '../core/intake-validation';
+import { SHELL_MESSAGES } from '../core/messages/shell';
+import { RESPONSE_ID_HEADER } from '../core/register-schema';
+import { witaDate } from '../core/settings';
+import { applyAction, isActive, openApplication } from '../core/workflow';
+import { type ApplicantFields, type IntakeOutcome, STATUS, type Status } from '../core/workflow-types';
+import { applyEffects, logIgnored } from './effects';
+import { actionContext, type Env, loadEnv } from './env';
+import { nikKeyOf } from './links';
+import { withScriptLock } from './lock';
+import { appendApplication, openRegister, RESPONSE_TIME_HEADER, readApplication, writeApplication } from './register';
+import { openRestricted, upsertRestricted } from './restricted-store';
+
+/** The register column holding the keyed NIK hash (register-schema's header). */
+const NIK_KEY_HEADER = 'Kunci NIK';
+
+type Answers = Record<string, string | string[]>;
+
+const NIK_TITLE = INTAKE_FORM.questions.find((question) => question.key === 'nik')?.title ?? '';
+const EMAIL_TITLE = INTAKE_FORM.questions.find((question) => question.key === 'email')?.title ?? '';
+
+/** The answers of a response keyed by question title, as validateIntake takes them. */
+function answersOf(response: GoogleAppsScript.Forms.FormResponse): Answers {
+  const answers: Answers = {};
+  for (const item of response.getItemResponses()) {
+    const value = item.getResponse() as unknown;
+    answers[item.getItem().getTitle()] = Array.isArray(value) ? value.map(String) : String(value ?? '');
+  }
+  return answers;
+}
+
+function isBlank(answers: Answers): boolean {
+  return Object.values(answers).every((value) => (Array.isArray(value) ? value.length === 0 : value.trim() === ''));
+}
+
+function text(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(', ') : (value ?? '');
+}
+
+/** The applicant as the workflow keeps it: masked NIK, keyed NIK hash, never the NIK itself. */
+function toOutcome(result: IntakeResult, nikKey: string, rawEmail: string): IntakeOutcome {
+  if (result.ok) {
+    const a = result.applicant;
+    const applicant: ApplicantFields = {
+      name: a.name,
+      nikMasked: maskNik(a.nik),
+      nikKey,
+      nip: a.nip,
+      employmentStatus: a.employmentStatus,
+      position: a.position,
+      unit: a.unit,
+      email: a.email,
+      phone: a.phone,
+      service: a.service,
+      letterLink: a.filesLink,
+      ktpLink: '',
+      bringsFiles: a.filesDelivery === 'BAWA_KE_DINAS',
+      warnings: result.warnings.map((warning) => warning.message),
+    };
+    return { ok: true, applicant };
+  }
+  const p = result.partial;
+  const partial: Partial<ApplicantFields> = {
+    nikKey,
+    nikMasked: p.nik ? maskNik(p.nik) : '',
+    warnings: result.warnings.map((warning) => warning.message),
+    // The reply about what to fix goes to the address typed, even when it is not an allowed .go.id one.
+    email: (p.email ?? rawEmail.trim().toLowerCase()).slice(0, 254),
+  };
+  if (p.name !== undefined) partial.name = p.name;
+  if (p.nip !== undefined) partial.nip = p.nip;
+  if (p.employmentStatus !== undefined) partial.employmentStatus = p.employmentStatus;
+  if (p.position !== undefined) partial.position = p.position;
+  if (p.unit !== undefined) partial.unit = p.unit;
+  if (p.phone !== undefined) partial.phone = p.phone;
+  if (p.service !== undefined) partial.service = p.service;
+  if (p.filesLink !== undefined) partial.letterLink = p.filesLink;
+  if (p.filesDelivery !== undefined) partial.bringsFiles = p.filesDelivery === 'BAWA_KE_DINAS';
+  return {
+    ok: false,
+    issues: result.errors.map((issue) => ({ field: issue.field, message: issue.message })),
+    partial,
+    noOfficialEmail: result.errors.some((issue) => issue.code === 'NO_OFFICIAL_EMAIL'),
+  };
+}
+
+/** The next reference number, TTE-<year>-<0001>, from a per-year counter kept in Script Properties (under the lock). */
+function nextApplicationId(now: Date): string {
+  const year = witaDate(now).slice(0, 4);
+  const properties = PropertiesService.getScriptProperties();
+  const key = `SEQ_${year}`;
+  const next = Number(properties.getProperty(key) ?? '0') + 1;
+  properties.setProperty(key, String(next));
+  return `TTE-${year}-${String(next).padStart(4, '0')}`;
+}
+
+/** Statuses in which an edit of the response is a correction the workflow takes (RESUBMIT). */
+const CORRECTABLE: readonly Status[] = [STATUS.DATA_TIDAK_VALID, STATUS.DIKEMBALIKAN];
+
+/**
+ * Form-submit trigger (form-bound: e.response). Idempotent on the response ID: a duplicate delivery (same response,
+ * same submit time) and a blank delivery change nothing; an edit through the edit link of an application waiting
+ * for correction re-enters it where it was returned (same application, history kept). Everything happens inside
+ * the script lock, re-reading the register first.
+ */
+export function handleFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  const response = event?.response;
+  if (!response) {
+    console.log(SHELL_MESSAGES.intake.blankEvent);
+    return;
+  }
+  const answers = answersOf(response);
+  if (isBlank(answers)) {
+    console.log(SHELL_MESSAGES.intake.blankEvent);
+    return;
+  }
+  const responseId = response.getId();
+  const submittedAt = new Date(response.getTimestamp().getTime());
+  const editUrl = response.getEditResponseUrl() ?? '';
+  withScriptLock(() => {
+    const env = loadEnv();
+    const register = openRegister(env.spreadsheet, env.sop);
+    const row = register.findRow(RESPONSE_ID_HEADER, responseId);
+    const stored = row === null ? null : readApplication(register, row, env.sop);
+    if (stored) {
+      const seen = stored.raw[register.headers.indexOf(RESPONSE_TIME_HEADER)];
+      const seenAt = seen instanceof Date ? seen.getTime() : Date.parse(String(seen ?? ''));
+      if (!Number.isNaN(seenAt) && submittedAt.getTime() <= seenAt) {
+        console.log(`${stored.app.id}: ${SHELL_MESSAGES.intake.duplicate}`);
+        return;
+      }
+      if (!CORRECTABLE.includes(stored.app.status)) {
+        logIgnored(env, stored.app, SHELL_MESSAGES.intake.editIgnored);
+        return;
+      }
+    }
+    const nik = text(answers[NIK_TITLE]).replace(/\D/g, '');
+    const secret = env.props.hmacSecret;
+    const nikKey = nik ? nikKeyOf(nik, secret) : '';
+    const others = (nikKey ? register.findRows(NIK_KEY_HEADER, nikKey) : []).filter((r) => r !== row);
+    const existing = others
+      .map((other) => readApplication(register, other, env.sop).app)
+      .map((app) => ({ nik, service: app.applicant.service as string, status: app.status as string }));
+    const result = validateIntake(
+      answers,
+      { allowedEmailDomains: env.settings.allowedEmailDomains },
+      existing,
+      (status) => isActive(status as Status),
+      env.now,
+    );
+    const outcome = toOutcome(result, nikKey, text(answers[EMAIL_TITLE]));
+    const extra = { [RESPONSE_TIME_HEADER]: submittedAt };
+    if (stored) {
+      const ctx = actionContext(env, stored.app.applicant.email, 'PEMOHON');
+      const applied = applyAction(stored.app, { type: 'RESUBMIT', outcome }, ctx);
+      if (!applied.ok) {
+        logIgnored(env, stored.app, applied.message);
+        return;
+      }
+      writeApplication(register, stored, applied.app, env.sop, extra);
+      storeRestricted(env, applied.app.id, nik, result);
+      applyEffects(env, applied.app, applied.effects, 'PEMOHON');
+      return;
+    }
+    const id = nextApplicationId(env.now);
+    const ctx = actionContext(env, outcome.ok ? outcome.applicant.email : '', 'PEMOHON');
+    const opened = openApplication({ id, responseId, editUrl, submittedAt, outcome }, ctx);
+    appendApplication(register, opened.app, env.sop, extra);
+    storeRestricted(env, id, nik, result);
+    applyEffects(env, opened.app, opened.effects, 'PEMOHON');
+  });
+}
+
+/** The full NIK and the files link go only to Data Terbatas. */
+function storeRestricted(env: Env, applicationId: string, nik: string, result: IntakeResult): void {
+  if (!env.props.restrictedId || !nik) return;
+  const filesLink = result.ok ? result.applicant.filesLink : (result.partial.filesLink ?? '');
+  upsertRestricted(openRestricted(env.props.restrictedId), { applicationId, nik, filesLink }, env.now);
+}

@@ -1,0 +1,267 @@
+// One idempotent setup: sheets, Pengaturan and SOP seeded, the intake Form, Data Terbatas, triggers, the HMAC secret.
+import { formDescription, INTAKE_FORM, type IntakeQuestion } from '../core/intake-form';
+import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
+import { DEFAULT_SETTINGS, parseSettings, type Settings, settingsToRows } from '../core/settings';
+import { SEED_SOP, type SopDefinition, sopFromTable, sopToTable } from '../core/sop';
+import { AUDIT_SPECS } from './audit-log';
+import { withScriptLock } from './lock';
+import { OUTBOX_COLUMNS } from './outbox';
+import { certificateSpecs, registerSpecs } from './register';
+import { RESTRICTED_COLUMNS } from './restricted-store';
+import { ensureHmacSecret, readAllProperties, writeProperty } from './script-config';
+import { ensureSheet, protectSheet } from './sheet-setup';
+import { ensureTriggers } from './triggers';
+
+const S = SHELL_MESSAGES.setup;
+
+/** What setup did, for the alert and for callers (the live check, tests). */
+export interface SetupReport {
+  lines: string[];
+  spreadsheetId: string;
+  formId: string;
+  formUrl: string;
+  restrictedId: string;
+  webAppUrl: string;
+}
+
+/** The register spreadsheet: the stored one, else the container this script is bound to, else a new one. */
+function registerSpreadsheet(stored: string, lines: string[]): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  if (stored) {
+    try {
+      return SpreadsheetApp.openById(stored);
+    } catch {
+      lines.push(S.spreadsheetLost);
+    }
+  }
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return active;
+  lines.push(S.spreadsheetCreated);
+  return SpreadsheetApp.create(SHELL_MESSAGES.spreadsheetTitle);
+}
+
+/** Writes `rows` (already the sheet's own text) as plain text when the sheet is empty; never overwrites staff edits. */
+function seedIfEmpty(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: string[][]): boolean {
+  if (sheet.getLastRow() > 0 || rows.length === 0) return false;
+  const width = Math.max(...rows.map((row) => row.length));
+  const grid = rows.map((row) => [...row, ...Array(width - row.length).fill('')]);
+  const range = sheet.getRange(1, 1, grid.length, width);
+  range.setNumberFormat('@');
+  range.setValues(grid);
+  return true;
+}
+
+/** Pengaturan: seeded with the defaults once; afterwards only checked (errors reported, nothing overwritten). */
+function setUpSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, lines: string[]): Settings {
+  const { sheet, report } = ensureSheet(spreadsheet, SHEET_NAMES.settings, []);
+  lines.push(...report);
+  if (seedIfEmpty(sheet, settingsToRows(DEFAULT_SETTINGS))) {
+    sheet.setFrozenRows(1);
+    lines.push(S.settingsSeeded);
+    return DEFAULT_SETTINGS;
+  }
+  const parsed = parseSettings(sheet.getDataRange().getValues());
+  if ('errors' in parsed) {
+    lines.push(SHELL_MESSAGES.settingsInvalid(parsed.errors));
+    return DEFAULT_SETTINGS;
+  }
+  return parsed.settings;
+}
+
+/** SOP: the seed in its table form once; afterwards the staff's version is kept and checked. */
+function setUpSop(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, lines: string[]): SopDefinition {
+  const { sheet, report } = ensureSheet(spreadsheet, SHEET_NAMES.sop, []);
+  lines.push(...report);
+  if (seedIfEmpty(sheet, sopToTable(SEED_SOP))) {
+    lines.push(S.sopSeeded);
+    return SEED_SOP;
+  }
+  const parsed = sopFromTable(sheet.getDataRange().getValues());
+  if ('errors' in parsed) {
+    lines.push(SHELL_MESSAGES.sopInvalid(parsed.errors));
+    return SEED_SOP;
+  }
+  return parsed.sop;
+}
+
+/** Adds one question of the intake definition to the Form, with its first-line validation. */
+function addQuestion(form: GoogleAppsScript.Forms.Form, question: IntakeQuestion): void {
+  if (question.type === 'SECTION_HEADER') {
+    form.addSectionHeaderItem().setTitle(question.title).setHelpText(question.helpText);
+    return;
+  }
+  if (question.type === 'TEXT' || question.type === 'PARAGRAPH_TEXT') {
+    const paragraph = question.type === 'PARAGRAPH_TEXT';
+    const item = paragraph ? form.addParagraphTextItem() : form.addTextItem();
+    item.setTitle(question.title).setHelpText(question.helpText).setRequired(question.required);
+    const rule = question.validation;
+    if (rule) {
+      const builder = paragraph ? FormApp.createParagraphTextValidation() : FormApp.createTextValidation();
+      builder.setHelpText(rule.helpText);
+      if (rule.kind === 'REGEX' && rule.pattern) builder.requireTextMatchesPattern(rule.pattern);
+      else if (rule.kind === 'MAX_LENGTH' && rule.max) builder.requireTextLengthLessThanOrEqualTo(rule.max);
+      else if (rule.kind === 'EMAIL' && !paragraph)
+        (builder as GoogleAppsScript.Forms.TextValidationBuilder).requireTextIsEmail();
+      const validation = builder.build();
+      if (paragraph) (item as GoogleAppsScript.Forms.ParagraphTextItem).setValidation(validation);
+      else (item as GoogleAppsScript.Forms.TextItem).setValidation(validation);
+    }
+    return;
+  }
+  if (question.type === 'MULTIPLE_CHOICE') {
+    form
+      .addMultipleChoiceItem()
+      .setTitle(question.title)
+      .setHelpText(question.helpText)
+      .setChoiceValues(question.choices)
+      .setRequired(question.required);
+  } else if (question.type === 'LIST') {
+    form
+      .addListItem()
+      .setTitle(question.title)
+      .setHelpText(question.helpText)
+      .setChoiceValues(question.choices)
+      .setRequired(question.required);
+  } else if (question.type === 'CHECKBOX') {
+    form
+      .addCheckboxItem()
+      .setTitle(question.title)
+      .setHelpText(question.helpText)
+      .setChoiceValues(question.choices)
+      .setRequired(question.required);
+  } else if (question.type === 'DATE') {
+    form.addDateItem().setTitle(question.title).setHelpText(question.helpText).setRequired(question.required);
+  }
+}
+
+/**
+ * The intake Form: created once from INTAKE_FORM; on later runs only questions missing by title are added. No
+ * response destination is set, so no responses sheet ever holds a full NIK; response edits are on (the applicant's
+ * correction path).
+ */
+function setUpForm(stored: string, settings: Settings, lines: string[]): GoogleAppsScript.Forms.Form {
+  let form: GoogleAppsScript.Forms.Form | null = null;
+  if (stored) {
+    try {
+      form = FormApp.openById(stored);
+    } catch {
+      lines.push(S.formLost);
+    }
+  }
+  const fresh = form === null;
+  if (!form) {
+    form = FormApp.create(INTAKE_FORM.title);
+    lines.push(S.formCreated);
+  }
+  form.setDescription(formDescription(INTAKE_FORM, settings.retentionDays));
+  form.setConfirmationMessage(INTAKE_FORM.confirmationMessage);
+  form.setAllowResponseEdits(true);
+  form.setCollectEmail(false);
+  const titles = new Set(form.getItems().map((item) => item.getTitle()));
+  const missing = INTAKE_FORM.questions.filter((question) => !titles.has(question.title));
+  for (const question of missing) addQuestion(form, question);
+  if (!fresh && missing.length > 0) lines.push(S.formRepaired(missing.map((question) => question.title)));
+  return form;
+}
+
+/** Data Terbatas: its own spreadsheet, shared only with the Verifikator(s) of the roster. */
+function setUpRestricted(
+  stored: string,
+  settings: Settings,
+  lines: string[],
+): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  let store: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  if (stored) {
+    try {
+      store = SpreadsheetApp.openById(stored);
+    } catch {
+      lines.push(S.restrictedLost);
+    }
+  }
+  if (!store) {
+    store = SpreadsheetApp.create(SHELL_MESSAGES.restrictedTitle);
+    const first = store.getSheets()[0];
+    if (first) first.setName(SHEET_NAMES.restricted);
+    lines.push(S.restrictedCreated);
+  }
+  const { report } = ensureSheet(store, SHEET_NAMES.restricted, RESTRICTED_COLUMNS);
+  lines.push(...report);
+  const editors = new Set(store.getEditors().map((user) => user.getEmail().toLowerCase()));
+  const verifiers = settings.roster.VERIFIKATOR.filter((email) => !editors.has(email.toLowerCase()));
+  if (verifiers.length > 0) {
+    store.addEditors(verifiers);
+    lines.push(S.restrictedShared(verifiers));
+  }
+  return store;
+}
+
+/** Removes the empty default sheet a new spreadsheet comes with, once ours exist. */
+function dropDefaultSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const ours = new Set<string>(Object.values(SHEET_NAMES));
+  for (const sheet of spreadsheet.getSheets()) {
+    if (!ours.has(sheet.getName()) && /^(Sheet|Lembar|Sheet)\s*1$/.test(sheet.getName()) && sheet.getLastRow() === 0) {
+      spreadsheet.deleteSheet(sheet);
+    }
+  }
+}
+
+/**
+ * Creates or repairs everything, safe to run again: each part checks what exists first and only adds what is
+ * missing. Runs under the script lock so an event never meets a half-built register.
+ */
+export function runSetup(): SetupReport {
+  return withScriptLock(() => {
+    const lines: string[] = [];
+    const props = readAllProperties();
+    const spreadsheet = registerSpreadsheet(props.spreadsheetId, lines);
+    if (props.spreadsheetId !== spreadsheet.getId()) writeProperty('spreadsheetId', spreadsheet.getId());
+    spreadsheet.setSpreadsheetTimeZone('Asia/Makassar');
+    const settings = setUpSettings(spreadsheet, lines);
+    const sop = setUpSop(spreadsheet, lines);
+    lines.push(...ensureSheet(spreadsheet, SHEET_NAMES.register, registerSpecs(sop)).report);
+    lines.push(...ensureSheet(spreadsheet, SHEET_NAMES.issued, certificateSpecs()).report);
+    const audit = ensureSheet(spreadsheet, SHEET_NAMES.audit, AUDIT_SPECS);
+    lines.push(...audit.report);
+    if (protectSheet(audit.sheet, S.auditProtection)) lines.push(S.sheetProtected(SHEET_NAMES.audit));
+    lines.push(...ensureSheet(spreadsheet, SHEET_NAMES.outbox, OUTBOX_COLUMNS).report);
+    const dashboard = ensureSheet(spreadsheet, SHEET_NAMES.dashboard, []);
+    lines.push(...dashboard.report);
+    seedIfEmpty(dashboard.sheet, [[SHELL_MESSAGES.dashboard.title], [SHELL_MESSAGES.dashboard.pending]]);
+    dropDefaultSheet(spreadsheet);
+
+    const form = setUpForm(props.formId, settings, lines);
+    if (props.formId !== form.getId()) writeProperty('formId', form.getId());
+    const restricted = setUpRestricted(props.restrictedId, settings, lines);
+    if (props.restrictedId !== restricted.getId()) writeProperty('restrictedId', restricted.getId());
+    lines.push(...ensureTriggers(form));
+    if (ensureHmacSecret().created) lines.push(S.secretCreated);
+
+    let url = props.webAppUrl;
+    if (!url) {
+      url = ScriptApp.getService().getUrl() ?? '';
+      if (url) writeProperty('webAppUrl', url);
+    }
+    if (!url) lines.push(S.webAppMissing);
+    if (lines.length === 0) lines.push(S.nothingToDo);
+    return {
+      lines,
+      spreadsheetId: spreadsheet.getId(),
+      formId: form.getId(),
+      formUrl: form.getPublishedUrl(),
+      restrictedId: restricted.getId(),
+      webAppUrl: url,
+    };
+  });
+}
+
+/** The menu item: runs setup and shows what it did (Ui only exists when a person runs it from the spreadsheet). */
+export function setupFromMenu(): SetupReport {
+  const report = runSetup();
+  const text = [...report.lines, '', S.formLink(report.formUrl)].join('\n');
+  try {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(S.title, text, ui.ButtonSet.OK);
+  } catch {
+    console.log(text);
+  }
+  return report;
+}
