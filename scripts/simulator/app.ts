@@ -81,13 +81,16 @@ function mailJson(mail: SentMail): Record<string, unknown> {
   };
 }
 
-/** Inserts the google.script shim (and Google's title and meta tags) at the top of an HtmlService page. */
+/**
+ * Inserts the google.script shim (and Google's title and meta tags) at the top of an HtmlService page, and points
+ * its Google URLs (the web app's own /exec in forms and links, Drive files) at the simulator.
+ */
 export function injectShim(page: StoredPage, pageId: string): string {
   const meta = page.metaTags.map((tag) => `<meta name="${escAttr(tag.name)}" content="${escAttr(tag.content)}">`);
   const head = `<meta charset="utf-8">${page.title ? `<title>${escText(page.title)}</title>` : ''}${meta.join('')}
 <script>window.__SIM__=${JSON.stringify({ page: pageId, user: page.user }).replace(/</g, '\\u003c')};</script>
 <script src="/static/gas-shim.js"></script>`;
-  const html = page.html;
+  const html = localizeLinks(page.html);
   for (const pattern of [/<head\b[^>]*>/i, /<html\b[^>]*>/i, /<!doctype[^>]*>/i]) {
     const found = pattern.exec(html);
     if (found) {

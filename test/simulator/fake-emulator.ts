@@ -363,7 +363,9 @@ export async function createFakeEmulator(options: HostOptions): Promise<Emulator
 <p id="param">${JSON.stringify(request.query ?? {}).replace(/</g, '&lt;')}</p><p id="who">${request.user ?? ''}</p>
 <button id="go" onclick="google.script.run.withSuccessHandler(function(v){document.getElementById('out').textContent=v.status}).withFailureHandler(function(e){document.getElementById('out').textContent='galat: '+e.message}).decide('Didisposisikan ke Kabid Persandian')">Disposisikan</button>
 <button id="bad" onclick="google.script.run.withFailureHandler(function(e, u){document.getElementById('out').textContent='galat: '+e.message+' '+u}).withUserObject('u1').boom()">Gagal</button>
-<p id="out"></p></body></html>`,
+<p id="out"></p>
+<form method="post" action="${FAKE_WEB_APP_URL}" target="_top"><input type="hidden" name="t" value="x"><button id="post">Kirim</button></form>
+</body></html>`,
         mimeType: 'text/html',
         execution,
       };

@@ -167,6 +167,7 @@ describe('simulator server (stand-in emulator)', () => {
     expect(page.headers.get('x-execution-id')).toBeTruthy();
     expect(html).toContain('<script src="/static/gas-shim.js"></script>');
     expect(html.indexOf('gas-shim.js')).toBeLessThan(html.indexOf('<h1>'));
+    expect(html).toContain('<form method="post" action="/exec" target="_top">');
     const posted = await fetch(`${sim.url}/dev/p`, {
       method: 'POST',
       body: 'a=1',
