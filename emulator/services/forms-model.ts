@@ -164,6 +164,8 @@ export interface DestinationRow {
   sheetId: number;
   sheetName: string;
   row: number;
+  /** The header row (question titles), in column order: with `values`, the event's namedValues. */
+  headers: string[];
   /** The row as strings, in column order (e.values). */
   values: string[];
 }
@@ -354,7 +356,7 @@ function writeDestinationRow(
     if (i === 0 && cellFormat(sheet, row, 1) === '') writeFormat(sheet, row, 1, 'm/d/yyyy h:mm:ss');
     strings.push(text);
   });
-  return { spreadsheetId: ss.id, sheetId: sheet.sheetId, sheetName: sheet.name, row, values: strings };
+  return { spreadsheetId: ss.id, sheetId: sheet.sheetId, sheetName: sheet.name, row, headers, values: strings };
 }
 
 /** Ref: docs/reference/apps-script-runtime.md §3 — namedValues shows 'Timestamp': '6/7/2015 20:54:13'. */

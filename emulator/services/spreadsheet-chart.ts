@@ -1,9 +1,9 @@
 // Emulated embedded charts: the builder records type, ranges, options and position into SheetState.charts.
 import type { ExecutionContext } from '../context';
 import type { ChartState } from '../state';
-import { parseA1 } from './a1';
+import { parseA1, quoteSheetName, toA1 } from './a1';
 import { getSheetState, getSpreadsheetState } from './spreadsheet-model';
-import { rangeObject } from './spreadsheet-range';
+import { addressOf, rangeObject } from './spreadsheet-range';
 import { wrap } from './spreadsheet-wrap';
 
 type Builder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
@@ -58,6 +58,13 @@ export function draftFromState(spreadsheetId: string, sheetId: number, c: ChartS
 
 const drafts = new WeakMap<object, ChartDraft>();
 
+/** 'Sheet!A1:B2' for a range, read without counting script calls. */
+function rangeKey(ctx: ExecutionContext, range: GoogleAppsScript.Spreadsheet.Range): string {
+  const a = addressOf(range);
+  const sheet = getSheetState(getSpreadsheetState(ctx.state, a.spreadsheetId), a.sheetId);
+  return `${quoteSheetName(sheet.name)}!${toA1(a.row, a.column, a.numRows, a.numColumns)}`;
+}
+
 /** The draft behind a chart object a script passes back (insertChart, updateChart, removeChart). */
 export function draftOf(chart: Chart): ChartDraft {
   const d = drafts.get(chart as object);
@@ -78,11 +85,11 @@ export function chartBuilder(ctx: ExecutionContext, draft: ChartDraft): Builder 
   };
   const impl = {
     addRange(range: GoogleAppsScript.Spreadsheet.Range) {
-      d.ranges.push(`${range.getSheet().getName()}!${range.getA1Notation()}`);
+      d.ranges.push(rangeKey(ctx, range));
       return self;
     },
     removeRange(range: GoogleAppsScript.Spreadsheet.Range) {
-      const key = `${range.getSheet().getName()}!${range.getA1Notation()}`;
+      const key = rangeKey(ctx, range);
       d.ranges = d.ranges.filter((r) => r !== key);
       return self;
     },

@@ -1,6 +1,7 @@
 // The emulated Protection: sheet and range protections kept in SheetState.protections, checked on every write.
 import type { ExecutionContext } from '../context';
 import type { ProtectionState, SheetState, SpreadsheetState } from '../state';
+import { toA1 } from './a1';
 import {
   getSheetState,
   getSpreadsheetState,
@@ -9,7 +10,7 @@ import {
   rectOfA1,
   spreadsheetAccess,
 } from './spreadsheet-model';
-import { rangeObject } from './spreadsheet-range';
+import { addressOf, rangeObject } from './spreadsheet-range';
 import { userObject, wrap } from './spreadsheet-wrap';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -176,7 +177,8 @@ class EmuProtection implements Partial<Protection> {
 
   setRange(range: GoogleAppsScript.Spreadsheet.Range): Protection {
     const p = this.editable();
-    if (p.type === 'RANGE') p.a1 = range.getA1Notation();
+    const a = addressOf(range);
+    if (p.type === 'RANGE') p.a1 = toA1(a.row, a.column, a.numRows, a.numColumns);
     return this.self;
   }
 

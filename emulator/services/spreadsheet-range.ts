@@ -18,7 +18,7 @@ import {
 } from './spreadsheet-model';
 import { createProtection } from './spreadsheet-protection';
 import { sheetObject } from './spreadsheet-sheet';
-import { wrap } from './spreadsheet-wrap';
+import { implOf, wrap } from './spreadsheet-wrap';
 import { createTextFinder } from './text-finder';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -41,6 +41,13 @@ export function dimensionError(kind: 'rows' | 'columns', data: number, range: nu
   return new Error(
     `The number of ${kind} in the data does not match the number of ${kind} in the range. The data has ${data} but the range has ${range}.`,
   );
+}
+
+/** Where a Range object the script passes back points (ranges made elsewhere are refused). */
+export function addressOf(range: Range): RangeAddress {
+  const impl = implOf(range);
+  if (!(impl instanceof EmuRange)) throw new Error('Emulator: not a Range from this emulator.');
+  return impl.address;
 }
 
 /** A Range object for a rectangle, checked against the sheet's grid. */
@@ -518,7 +525,11 @@ export function sortRows(ctx: ExecutionContext, address: RangeAddress, spec: unk
   rows.sort((a, b) => {
     for (const s of specs) {
       const i = s.column - address.column;
-      const d = compareCells(a[i]?.value ?? '', b[i]?.value ?? '');
+      const av = a[i]?.value ?? '';
+      const bv = b[i]?.value ?? '';
+      // Blank cells sort last in either direction, as Sheets does.
+      if ((av === '') !== (bv === '')) return av === '' ? 1 : -1;
+      const d = compareCells(av, bv);
       if (d !== 0) return s.ascending === false ? -d : d;
     }
     return 0;

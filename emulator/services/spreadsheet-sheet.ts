@@ -16,7 +16,7 @@ import {
 } from './spreadsheet-model';
 import { createProtection, protectionObject } from './spreadsheet-protection';
 import { type RangeAddress, rangeObject, sortRows, writeValues } from './spreadsheet-range';
-import { wrap } from './spreadsheet-wrap';
+import { implOf, wrap } from './spreadsheet-wrap';
 import { createTextFinder } from './text-finder';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,6 +41,13 @@ export function activeSheetId(ctx: ExecutionContext, ss: SpreadsheetState): numb
   const first = ss.sheets[0];
   if (!first) throw new Error('Emulator: spreadsheet has no sheets.');
   return first.sheetId;
+}
+
+/** Which spreadsheet and sheet a Sheet object the script passes back stands for. */
+export function sheetRefOf(sheet: Sheet): { spreadsheetId: string; sheetId: number } {
+  const impl = implOf(sheet);
+  if (!(impl instanceof EmuSheet)) throw new Error('Emulator: not a Sheet from this emulator.');
+  return impl.ref();
 }
 
 export function sheetObject(ctx: ExecutionContext, spreadsheetId: string, sheetId: number): Sheet {
@@ -82,6 +89,10 @@ class EmuSheet implements Partial<Sheet> {
     private readonly spreadsheetId: string,
     private readonly sheetId: number,
   ) {}
+
+  ref(): { spreadsheetId: string; sheetId: number } {
+    return { spreadsheetId: this.spreadsheetId, sheetId: this.sheetId };
+  }
 
   private ss(): SpreadsheetState {
     return getSpreadsheetState(this.ctx.state, this.spreadsheetId);
@@ -443,6 +454,15 @@ class EmuSheet implements Partial<Sheet> {
   hideRows(_rowIndex: number, _numRows?: number): void {}
 
   showRows(_rowIndex: number, _numRows?: number): void {}
+
+  /** Conditional format rules are accepted and not stored (Open: the simulator does not draw them). */
+  setConditionalFormatRules(_rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {}
+
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    return [];
+  }
+
+  clearConditionalFormatRules(): void {}
 
   setTabColor(color: string | null): Sheet {
     this.sheet().tabColor = color;

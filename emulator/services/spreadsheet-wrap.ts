@@ -27,7 +27,7 @@ const PROBED = new Set([
  */
 export function wrap<T>(ctx: ExecutionContext, service: string, className: string, impl: object): T {
   const methods = new Map<string | symbol, unknown>();
-  return new Proxy(impl, {
+  const proxy = new Proxy(impl, {
     get(target, prop) {
       if (prop === 'toString') return () => className;
       const value = Reflect.get(target, prop, target);
@@ -53,7 +53,19 @@ export function wrap<T>(ctx: ExecutionContext, service: string, className: strin
     set() {
       return false;
     },
-  }) as T;
+  });
+  impls.set(proxy, impl);
+  return proxy as T;
+}
+
+const impls = new WeakMap<object, object>();
+
+/**
+ * The emulator object behind a script-facing one, so services read each other's objects without counting calls the
+ * script did not make. Undefined for objects the emulator did not make.
+ */
+export function implOf(obj: unknown): object | undefined {
+  return typeof obj === 'object' && obj !== null ? impls.get(obj) : undefined;
 }
 
 /** The effective user's e-mail, lower-cased, for access checks. */

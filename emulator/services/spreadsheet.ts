@@ -1,7 +1,7 @@
 // The emulated SpreadsheetApp and Spreadsheet: create/open with access checks, sheets, sharing, named ranges, Ui.
 import type { ExecutionContext } from '../context';
-import type { EmulatorState, SpreadsheetState } from '../state';
-import { parseA1, quoteSheetName } from './a1';
+import type { CellValue, EmulatorState, SheetState, SpreadsheetState } from '../state';
+import { parseA1, quoteSheetName, toA1 } from './a1';
 import { displayValue } from './display-format';
 import {
   assertCellBudget,
@@ -17,7 +17,7 @@ import {
   spreadsheetAccess,
 } from './spreadsheet-model';
 import { protectionObject } from './spreadsheet-protection';
-import { rangeObject } from './spreadsheet-range';
+import { addressOf, rangeObject } from './spreadsheet-range';
 import {
   activeSheetId,
   assertCanEditSpreadsheet,
@@ -25,6 +25,7 @@ import {
   rangeFromA1,
   setActiveSheet,
   sheetObject,
+  sheetRefOf,
 } from './spreadsheet-sheet';
 import { uiObject } from './spreadsheet-ui';
 import { userObject, wrap } from './spreadsheet-wrap';
@@ -98,6 +99,35 @@ export function displayValues(state: EmulatorState, spreadsheetId: string, sheet
   return out;
 }
 
+function hostSheet(state: EmulatorState, spreadsheetId: string, sheetName: string) {
+  const ss = state.spreadsheets[spreadsheetId];
+  const sheet = ss?.sheets.find((s) => s.name === sheetName);
+  if (!ss || !sheet) throw new Error(`Emulator: no sheet "${sheetName}" in spreadsheet ${spreadsheetId}.`);
+  return sheet;
+}
+
+/** getValues() of a sheet's data range, for the host. Formula cells read '' (not evaluated). */
+export function sheetValues(state: EmulatorState, spreadsheetId: string, sheetName: string): CellValue[][] {
+  const sheet = hostSheet(state, spreadsheetId, sheetName);
+  return grid(sheet, (r, c) => (cellFormula(sheet, r, c) ? '' : cellValue(sheet, r, c)));
+}
+
+/** getFormulas() of a sheet's data range, for the host. */
+export function sheetFormulas(state: EmulatorState, spreadsheetId: string, sheetName: string): string[][] {
+  const sheet = hostSheet(state, spreadsheetId, sheetName);
+  return grid(sheet, (r, c) => cellFormula(sheet, r, c));
+}
+
+function grid<T>(sheet: SheetState, read: (row: number, column: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = 1; r <= Math.max(1, lastRow(sheet)); r++) {
+    const line: T[] = [];
+    for (let c = 1; c <= Math.max(1, lastColumn(sheet)); c++) line.push(read(r, c));
+    out.push(line);
+  }
+  return out;
+}
+
 /** Opens a spreadsheet for the effective user. Ref: SpreadsheetApp.openById — a user without access gets an error. */
 function openSpreadsheet(ctx: ExecutionContext, id: string): Spreadsheet {
   const ss = ctx.state.spreadsheets[id];
@@ -153,15 +183,41 @@ export function createSpreadsheetApp(ctx: ExecutionContext): GoogleAppsScript.Sp
       return sheetObject(ctx, ss.id, activeSheetId(ctx, ss));
     },
     setActiveSheet(sheet: Sheet): Sheet {
-      setActiveSheet(ctx, sheet.getParent().getId(), sheet.getSheetId());
+      const ref = sheetRefOf(sheet);
+      setActiveSheet(ctx, ref.spreadsheetId, ref.sheetId);
       return sheet;
     },
     /** Ref: SpreadsheetApp.flush — the emulator writes immediately, so there is nothing pending. */
     flush(): void {},
     getUi: () => uiObject(ctx),
     newDataValidation: () => dataValidationBuilder(ctx, { criteria: '', values: [], allowInvalid: true, helpText: '' }),
+    /** Conditional formats are accepted and not stored (Open: the simulator does not draw them). */
+    newConditionalFormatRule: () => acceptingBuilder(ctx, 'ConditionalFormatRuleBuilder', 'ConditionalFormatRule'),
   };
   return wrap<GoogleAppsScript.Spreadsheet.SpreadsheetApp>(ctx, 'SpreadsheetApp', 'SpreadsheetApp', impl);
+}
+
+/** A builder whose every method returns itself and whose build() returns an opaque object of `builtClass`. */
+function acceptingBuilder(ctx: ExecutionContext, className: string, builtClass: string): unknown {
+  const self: unknown = new Proxy(
+    {},
+    {
+      get(_target, prop) {
+        if (typeof prop !== 'string' || prop === 'then' || prop === 'toJSON') return undefined;
+        if (prop === 'build') {
+          return () => {
+            ctx.call('SpreadsheetApp', `${className}.build`);
+            return wrap(ctx, 'SpreadsheetApp', builtClass, {});
+          };
+        }
+        return () => {
+          ctx.call('SpreadsheetApp', `${className}.${prop}`);
+          return self;
+        };
+      },
+    },
+  );
+  return self;
 }
 
 interface ValidationDraft {
@@ -334,7 +390,7 @@ class EmuSpreadsheet implements Partial<Spreadsheet> {
   deleteSheet(sheet: Sheet): void {
     const ss = this.ss();
     assertCanEditSpreadsheet(this.ctx, ss);
-    const id = sheet.getSheetId();
+    const id = sheetRefOf(sheet).sheetId;
     const target = ss.sheets.find((s) => s.sheetId === id);
     if (!target) throw new Error('Emulator: the sheet is not in this spreadsheet.');
     if (ss.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
@@ -353,7 +409,7 @@ class EmuSpreadsheet implements Partial<Spreadsheet> {
   }
 
   setActiveSheet(sheet: Sheet): Sheet {
-    setActiveSheet(this.ctx, this.id, sheet.getSheetId());
+    setActiveSheet(this.ctx, this.id, sheetRefOf(sheet).sheetId);
     return sheet;
   }
 
@@ -422,7 +478,10 @@ class EmuSpreadsheet implements Partial<Spreadsheet> {
   /** Ref: Spreadsheet.setNamedRange(name, range). */
   setNamedRange(name: string, range: GoogleAppsScript.Spreadsheet.Range): void {
     assertCanEditSpreadsheet(this.ctx, this.ss());
-    this.ss().namedRanges[name] = `${quoteSheetName(range.getSheet().getName())}!${range.getA1Notation()}`;
+    const a = addressOf(range);
+    const sheet = this.ss().sheets.find((s) => s.sheetId === a.sheetId);
+    if (a.spreadsheetId !== this.id || !sheet) throw new Error('Emulator: the range is not in this spreadsheet.');
+    this.ss().namedRanges[name] = `${quoteSheetName(sheet.name)}!${toA1(a.row, a.column, a.numRows, a.numColumns)}`;
   }
 
   /** Ref: Spreadsheet.getRangeByName — null when no such named range. */

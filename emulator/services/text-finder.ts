@@ -2,7 +2,7 @@
 import type { ExecutionContext } from '../context';
 import { displayValue } from './display-format';
 import { cellFormat, cellFormula, cellValue, getSheetState, getSpreadsheetState } from './spreadsheet-model';
-import { type RangeAddress, rangeObject, writeValues } from './spreadsheet-range';
+import { addressOf, type RangeAddress, rangeObject, writeValues } from './spreadsheet-range';
 import { wrap } from './spreadsheet-wrap';
 
 type TextFinder = GoogleAppsScript.Spreadsheet.TextFinder;
@@ -136,11 +136,8 @@ class EmuTextFinder implements Partial<TextFinder> {
 
   /** Ref: TextFinder.startFrom — the search starts after this cell. */
   startFrom(startRange: Range): TextFinder {
-    this.current = {
-      sheetId: startRange.getSheet().getSheetId(),
-      row: startRange.getRow(),
-      column: startRange.getColumn(),
-    };
+    const a = addressOf(startRange);
+    this.current = { sheetId: a.sheetId, row: a.row, column: a.column };
     return this.self;
   }
 
