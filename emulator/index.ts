@@ -156,6 +156,11 @@ const defaultResponder: UiResponder = (request) => ({
   text: '',
 });
 
+/** The User an event carries (e.user): built by Google, not a call the program makes, so not counted. */
+function eventUser(email: string): Pick<GoogleAppsScript.Base.User, 'getEmail'> & { toString(): string } {
+  return { getEmail: () => email, toString: () => email };
+}
+
 /** ISO-8601 week number of a UTC date. */
 function isoWeek(date: Date): number {
   const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
@@ -291,7 +296,7 @@ export class Emulator {
         {
           authMode: 'LIMITED',
           source: peers.createSpreadsheetApp(ctx).openById(containerId),
-          user: createSession(ctx).getActiveUser(),
+          user: eventUser(ctx.users.active),
         },
       ],
     });
@@ -300,7 +305,7 @@ export class Emulator {
         authMode: 'FULL',
         source: peers.createSpreadsheetApp(ctx).openById(containerId),
         triggerUid: trigger.uid,
-        user: createSession(ctx).getActiveUser(),
+        user: eventUser(ctx.users.active),
       }));
     }
     return simple ?? this.notRun('onOpen', users.effective, 'SIMPLE_TRIGGER');
