@@ -9,7 +9,8 @@ import { definitionList, pageShell, safeHref, witaDateTime } from './layout';
 /** Everything the decision page shows; the shell fills it from the register, the settings and Data Terbatas. */
 export interface DecisionPageInput {
   app: Application;
-  sop: SopDefinition;
+  /** The SOP, for the step's activity, standard and requirements (left out when not given). */
+  sop?: SopDefinition;
   /** The role the viewer acts in, e.g. 'Kepala Dinas'. */
   roleLabel: string;
   /** allowedActions(app, role, sop) for the viewer. */
@@ -93,8 +94,8 @@ function choiceForm(input: DecisionPageInput, action: ActionType, primary: boole
 function summary(input: DecisionPageInput): string {
   const { app, sop } = input;
   const a = app.applicant;
-  const stage = sopStages(sop).find((s) => s.no === app.currentStep);
-  const activity = sop.steps
+  const stage = sop ? sopStages(sop).find((s) => s.no === app.currentStep) : undefined;
+  const activity = (sop?.steps ?? [])
     .filter((s) => s.no === app.currentStep)
     .map((s) => s.activity)
     .join(' ');

@@ -21,10 +21,11 @@ export function renderResultPage(input: {
  * An error page in plain Indonesian: what happened, that nothing changed, what to do. `detail` (for REFUSED, the
  * workflow's own message) is escaped; no internal error text is shown.
  */
-export function renderErrorPage(kind: ErrorKind, detail = ''): string {
+export function renderErrorPage(kind: ErrorKind, detail = '', title = ''): string {
   const page = ERROR_PAGES[kind];
   const message = detail || page.message;
-  return pageShell(page.title, `<section><h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(message)}</p></section>`);
+  const heading = title || page.title;
+  return pageShell(heading, `<section><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(message)}</p></section>`);
 }
 
 /** The applicant's confirmation that the .go.id address is active: GET shows this, the button POSTs. */
