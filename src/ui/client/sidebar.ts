@@ -1,9 +1,18 @@
-// Sidebar browser code: submits the decision forms through google.script.run and shows the server's answer.
+// Sidebar browser code: submits a decision form through google.script.run.submitDecision and shows the result.
+
+/** What submitDecision returns (src/gas/webapp.ts DecisionResult). */
+interface DecisionResult {
+  ok: boolean;
+  title: string;
+  message: string;
+  reference: string;
+  statusLabel: string;
+}
 
 interface ScriptRunner {
-  withSuccessHandler(handler: (html: string) => void): ScriptRunner;
+  withSuccessHandler(handler: (result: DecisionResult) => void): ScriptRunner;
   withFailureHandler(handler: (error: Error) => void): ScriptRunner;
-  sidebarDecide(form: HTMLFormElement): void;
+  submitDecision(token: string, form: HTMLFormElement): void;
 }
 
 /** google.script.run as HtmlService provides it in the sidebar's page. */
@@ -11,29 +20,41 @@ function scriptRun(): ScriptRunner {
   return (globalThis as unknown as { google: { script: { run: ScriptRunner } } }).google.script.run;
 }
 
-/** Shows the server's HTML answer (a result or error section, already escaped on the server) in place of the page. */
-function show(html: string): void {
-  const main = document.querySelector('main');
-  if (main) main.innerHTML = html;
+function paragraph(text: string, className = ''): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  if (className) p.className = className;
+  return p;
 }
 
-function disable(form: HTMLFormElement, busy: boolean): void {
+/** Replaces the page with the result, built with textContent only (the server's strings are never parsed as HTML). */
+function show(result: DecisionResult): void {
+  const main = document.querySelector('main');
+  if (!main) return;
+  const section = document.createElement('section');
+  const heading = document.createElement('h1');
+  heading.textContent = result.title;
+  section.appendChild(heading);
+  section.appendChild(paragraph(result.message, result.ok ? '' : 'warn'));
+  if (result.reference) section.appendChild(paragraph(`${result.reference}: ${result.statusLabel}`, 'note'));
+  main.replaceChildren(section);
+}
+
+function setBusy(form: HTMLFormElement, busy: boolean): void {
   for (const button of Array.from(form.querySelectorAll('button'))) button.disabled = busy;
 }
 
 for (const form of Array.from(document.querySelectorAll<HTMLFormElement>('form[data-script]'))) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    disable(form, true);
+    setBusy(form, true);
+    const token = (form.elements.namedItem('t') as HTMLInputElement | null)?.value ?? '';
     scriptRun()
       .withSuccessHandler(show)
       .withFailureHandler((error) => {
-        disable(form, false);
-        const p = document.createElement('p');
-        p.className = 'warn';
-        p.textContent = error.message;
-        form.appendChild(p);
+        setBusy(form, false);
+        form.appendChild(paragraph(error.message, 'warn'));
       })
-      .sidebarDecide(form);
+      .submitDecision(token, form);
   });
 }

@@ -1,5 +1,4 @@
 // The staff sidebar in the spreadsheet: the selected application's decision page, submitted via google.script.run.
-import { PAGE_TEXT } from '../../core/messages/pages';
 import { escapeHtml } from '../../core/sanitize';
 import { type DecisionPageInput, renderDecisionPage } from './decision';
 import { pageShell } from './layout';
@@ -11,16 +10,12 @@ export const SIDEBAR_TEXT = {
 
 /**
  * Renders the sidebar. `clientHtml` is the built src/ui/client/sidebar.ts (dist/client-sidebar.html), which submits
- * the forms through google.script.run.sidebarDecide(form) and shows the HTML it returns.
+ * the forms through google.script.run.submitDecision(t, form) and shows the DecisionResult. `hidden` must carry
+ * `t`: a decision token the shell signs for the active user, so the sidebar takes the same checked path as a mail link.
  */
 export function renderSidebar(input: Omit<DecisionPageInput, 'submit'> | null, clientHtml: string): string {
   if (!input) {
     return pageShell(SIDEBAR_TEXT.title, `<section><p>${escapeHtml(SIDEBAR_TEXT.pickRow)}</p></section>`);
   }
   return renderDecisionPage({ ...input, submit: { kind: 'script' } }, clientHtml);
-}
-
-/** The HTML section sidebarDecide returns to the client after an action (result or refusal). */
-export function sidebarAnswer(heading: string, message: string): string {
-  return `<section><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(message)}</p><p class="note">${escapeHtml(PAGE_TEXT.resultClose)}</p></section>`;
 }
