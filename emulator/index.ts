@@ -8,7 +8,6 @@ import { Faults } from './faults';
 import { openStore, type StateStore, type StorageOption } from './persistence';
 import { clockDate } from './runtime/clock-date';
 import { LockRegistry } from './runtime/locks';
-import { type DestinationRow, hasPeer, peers } from './runtime/peer-services';
 import { joinRealms } from './runtime/realm';
 import type { Manifest, RuntimeContext, RuntimeHost } from './runtime/runtime-context';
 import { nextRunAfter } from './runtime/schedule';
@@ -17,6 +16,9 @@ import { runAs, simpleTriggerUsers, webAppAccess, webAppUsers } from './runtime/
 import { type WebRequest, webEvent } from './runtime/web-event';
 import { createCacheService } from './services/cache';
 import { CONTENT_MIME_TYPES, createContentService, textOutputData } from './services/content';
+import { createDriveApp } from './services/drive';
+import { createFormApp, formObject, formResponseObject, recordFormResponse } from './services/forms';
+import type { DestinationRow } from './services/forms-model';
 import { createHtmlService, htmlOutputData } from './services/html';
 import { createLockService } from './services/lock';
 import { createConsole, createLogger } from './services/logger';
@@ -24,6 +26,7 @@ import { createGmailApp, createMailApp, quotaWindow } from './services/mail';
 import { createPropertiesService } from './services/properties';
 import { createScriptApp } from './services/script';
 import { createSession } from './services/session';
+import { createSpreadsheetApp, createSpreadsheetState, displayValues } from './services/spreadsheet';
 import { createUtilities } from './services/utilities';
 import type {
   CellValue,
@@ -35,6 +38,7 @@ import type {
   SentMail,
   TriggerState,
 } from './state';
+import { exportXlsx } from './xlsx';
 
 export type { CallCounts } from './counters';
 export { CallCounters } from './counters';
@@ -246,7 +250,7 @@ export class Emulator {
       locale: options.locale ?? 'id',
     };
     if (options.bound && this.state.containerSpreadsheetId === null) {
-      const ss = peers.createSpreadsheetState(
+      const ss = createSpreadsheetState(
         this.state,
         options.containerName ?? CONTAINER_NAME,
         this.state.owner,
@@ -295,7 +299,7 @@ export class Emulator {
       args: (ctx) => [
         {
           authMode: 'LIMITED',
-          source: peers.createSpreadsheetApp(ctx).openById(containerId),
+          source: createSpreadsheetApp(ctx).openById(containerId),
           user: eventUser(ctx.users.active),
         },
       ],
@@ -303,7 +307,7 @@ export class Emulator {
     for (const trigger of this.triggersFor('ON_OPEN', 'SPREADSHEETS', containerId)) {
       this.runTrigger(trigger, (ctx) => ({
         authMode: 'FULL',
-        source: peers.createSpreadsheetApp(ctx).openById(containerId),
+        source: createSpreadsheetApp(ctx).openById(containerId),
         triggerUid: trigger.uid,
         user: eventUser(ctx.users.active),
       }));
@@ -346,11 +350,11 @@ export class Emulator {
       all[title] = files.map((file) => this.storeUpload(formId, file));
     }
     const ctx = this.hostContext();
-    const outcome = peers.recordFormResponse(ctx, formId, all, { respondentEmail: opts.respondentEmail });
+    const outcome = recordFormResponse(ctx, formId, all, { respondentEmail: opts.respondentEmail });
     if ('errors' in outcome) throw new FormSubmitError(outcome.errors);
     this.store.save(this.state);
     const responseId = outcome.response.id;
-    const editUrl = peers.formResponseObject(ctx, formId, responseId).getEditResponseUrl();
+    const editUrl = formResponseObject(ctx, formId, responseId).getEditResponseUrl();
     return {
       responseId,
       editUrl,
@@ -366,7 +370,7 @@ export class Emulator {
   ): { executions: ExecutionResult[] } {
     const form = Object.values(this.state.forms).find((f) => f.responses.some((r) => r.id === responseId));
     if (!form) throw new Error(`Emulator: no form response ${responseId}.`);
-    const outcome = peers.recordFormResponse(this.hostContext(), form.id, answers, {
+    const outcome = recordFormResponse(this.hostContext(), form.id, answers, {
       respondentEmail: opts.respondentEmail,
       responseId,
     });
@@ -471,7 +475,7 @@ export class Emulator {
   }
 
   sheetDisplayValues(name: string, spreadsheetId?: string): string[][] {
-    return peers.displayValues(this.state, spreadsheetId ?? this.requireContainer(), name);
+    return displayValues(this.state, spreadsheetId ?? this.requireContainer(), name);
   }
 
   sheetFormulas(name: string, spreadsheetId?: string): string[][] {
@@ -479,7 +483,7 @@ export class Emulator {
   }
 
   exportXlsx(spreadsheetId?: string, sheetNames?: string[]): Promise<Buffer> {
-    return peers.exportXlsx(this.state, spreadsheetId ?? this.requireContainer(), sheetNames);
+    return exportXlsx(this.state, spreadsheetId ?? this.requireContainer(), sheetNames);
   }
 
   /** Saves and closes the SQLite file. */
@@ -509,7 +513,7 @@ export class Emulator {
     const id = spreadsheetId ?? this.requireContainer();
     const ss = this.state.spreadsheets[id];
     const ctx = this.hostContext(ss?.owner ?? this.state.owner);
-    const sheet = peers.createSpreadsheetApp(ctx).openById(id).getSheetByName(name);
+    const sheet = createSpreadsheetApp(ctx).openById(id).getSheetByName(name);
     if (!sheet) throw new Error(`Emulator: no sheet "${name}" in spreadsheet ${id}.`);
     return read(sheet.getDataRange());
   }
@@ -597,6 +601,9 @@ export class Emulator {
       evaluate: (code) => vm.runInContext(code, context!),
     };
     const globals: Record<string, unknown> = {
+      SpreadsheetApp: createSpreadsheetApp(ctx),
+      FormApp: createFormApp(ctx),
+      DriveApp: createDriveApp(ctx),
       MailApp: createMailApp(ctx),
       GmailApp: createGmailApp(ctx),
       ScriptApp: createScriptApp(ctx),
@@ -611,9 +618,6 @@ export class Emulator {
       console: createConsole(ctx),
       Date: clockDate(() => this.state.now),
     };
-    if (hasPeer('createSpreadsheetApp')) globals.SpreadsheetApp = peers.createSpreadsheetApp(ctx);
-    if (hasPeer('createFormApp')) globals.FormApp = peers.createFormApp(ctx);
-    if (hasPeer('createDriveApp')) globals.DriveApp = peers.createDriveApp(ctx);
     context = vm.createContext(globals, { name: `execution ${id}`, microtaskMode: 'afterEvaluate' });
     joinRealms(context);
 
@@ -824,7 +828,7 @@ export class Emulator {
             this.runTrigger(trigger, (ctx) => ({
               authMode: 'FULL',
               response: this.eventResponse(ctx, formId, response.id, blank),
-              source: peers.formObject(ctx, formId),
+              source: formObject(ctx, formId),
               triggerUid: trigger.uid,
             })),
           );
@@ -843,7 +847,7 @@ export class Emulator {
     responseId: string,
     blank: boolean,
   ): GoogleAppsScript.Forms.FormResponse {
-    const real = peers.formResponseObject(ctx, formId, responseId);
+    const real = formResponseObject(ctx, formId, responseId);
     if (!blank) return real;
     return new Proxy(real, {
       get(target, property, receiver) {
@@ -865,7 +869,7 @@ export class Emulator {
     triggerUid: string,
   ): Record<string, unknown> {
     if (!row) return { authMode: 'FULL', namedValues: {}, range: null, values: [], triggerUid };
-    const headers = peers.displayValues(this.state, row.spreadsheetId, row.sheetName)[0] ?? [];
+    const headers = displayValues(this.state, row.spreadsheetId, row.sheetName)[0] ?? [];
     const values = row.values.map((value) => (blank ? '' : value));
     const namedValues: Record<string, string[]> = {};
     values.forEach((value, i) => {
@@ -874,8 +878,7 @@ export class Emulator {
       list.push(value);
       namedValues[header] = list;
     });
-    const range = peers
-      .createSpreadsheetApp(ctx)
+    const range = createSpreadsheetApp(ctx)
       .openById(row.spreadsheetId)
       .getSheetByName(row.sheetName)!
       .getRange(row.row, 1, 1, Math.max(1, values.length));

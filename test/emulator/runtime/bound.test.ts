@@ -65,4 +65,10 @@ describe('bound project (Ref: docs/architecture.md host API; [USER] simple trigg
     expect(emu.sheetDisplayValues('Sheet1')[1]).toEqual(['Budi', '3']);
     expect(emu.sheetFormulas('Sheet1')[2]).toEqual(['', '=B2*2']);
   });
+
+  it('exportXlsx writes the container as an .xlsx file (a zip)', async () => {
+    const emu = emulate(CODE, { bound: true });
+    const file = await emu.exportXlsx();
+    expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
 });
