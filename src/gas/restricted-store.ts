@@ -1,6 +1,6 @@
 // Data Terbatas: the separate spreadsheet that alone holds the full NIK and the files link, keyed by application.
 import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
-import { toSafeCell } from '../core/sanitize';
+import { fromSafeCell, toSafeCell } from '../core/sanitize';
 import { type ColumnSpec, SheetTable } from './sheet-table';
 
 const H = SHELL_MESSAGES.restrictedHeaders;
@@ -13,6 +13,9 @@ export const RESTRICTED_COLUMNS: readonly ColumnSpec[] = [
   { header: H.recordedAt, kind: 'date' },
   { header: H.updatedAt, kind: 'date' },
 ];
+
+/** Header texts of Data Terbatas, for callers reading a row. */
+export const RESTRICTED_FIELDS = H;
 
 export interface RestrictedRecord {
   applicationId: string;
@@ -40,4 +43,15 @@ export function upsertRestricted(store: SheetTable, record: RestrictedRecord, no
   const row = store.findRow(H.applicationId, record.applicationId);
   if (row === null) store.appendRows([{ ...values, [H.recordedAt]: now }]);
   else store.updateRow(row, store.readRow(row), values);
+}
+
+/** The restricted row of one application (header -> text), or null; only the owner-run web app reads it. */
+export function readRestricted(spreadsheetId: string, applicationId: string): Record<string, string> | null {
+  const store = openRestricted(spreadsheetId);
+  const row = store.findRow(H.applicationId, applicationId);
+  if (row === null) return null;
+  const record = store.readRow(row);
+  const out: Record<string, string> = {};
+  for (const spec of RESTRICTED_COLUMNS) out[spec.header] = fromSafeCell(String(record[spec.header] ?? ''));
+  return out;
 }

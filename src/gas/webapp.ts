@@ -1,11 +1,9 @@
 // The web app: GET renders (never changes anything); POST and google.script.run submitDecision act, under the lock.
+import { PAGE_TEXT } from '../core/messages/pages';
 import { SHELL_MESSAGES } from '../core/messages/shell';
 import { ROLE_LABELS } from '../core/messages/workflow';
-import { stepSummary } from '../core/register-schema';
-import { holdersOf, isRosterRole, rolesOf } from '../core/settings';
-import { sopStages } from '../core/sop';
-import { allowedActions, applyAction, holderFor, sandimanChecklist } from '../core/workflow';
-import { nextStage, routeOf } from '../core/workflow-route';
+import { isRosterRole, rolesOf } from '../core/settings';
+import { allowedActions, applyAction, forwardOptions, holderFor, sandimanChecklist } from '../core/workflow';
 import { type ActingRole, type Application, STATUS_LABELS } from '../core/workflow-types';
 import { appendAudit, openAudit } from './audit-log';
 import { actionFromForm, type DecisionForm, field, parseFormBody } from './decision-form';
@@ -14,20 +12,23 @@ import { actionContext, type Env, loadEnv } from './env';
 import { type LinkPurpose, readToken } from './links';
 import { withScriptLock } from './lock';
 import { findApplication, openRegister, type StoredApplication, writeApplication } from './register';
+import { RESTRICTED_FIELDS, readRestricted } from './restricted-store';
 import { readAllProperties, webAppUrl } from './script-config';
 import type { SheetTable } from './sheet-table';
-import { type Page, pageDecision, pageMessage, pageStatus, type StatusView } from './ui-port';
+import { type ErrorKind, type Page, pageDecision, pageError, pageResult, pageStatus, pageVerifyEmail } from './ui-port';
 
-const L = SHELL_MESSAGES.links;
-
-/** Why a link is refused; each has its own Indonesian page, and the attempt is audited. */
-export type LinkRefusal = keyof typeof L.refusals;
+/** Why a link is refused; each has its own Indonesian page (messages/pages ERROR_PAGES), and the attempt is audited. */
+export type LinkRefusal = 'INVALID_LINK' | 'EXPIRED' | 'USED' | 'NOT_FOUND' | 'ROSTER_CHANGED' | 'OTHER_RECIPIENT';
 
 /** The decision's outcome for google.script.run (plain data: the transport allows no Date or class). */
 export interface DecisionResult {
   ok: boolean;
+  /** The error kind when refused (ERROR_PAGES key), '' on success. */
+  kind: ErrorKind | '';
   title: string;
   message: string;
+  reference: string;
+  statusLabel: string;
 }
 
 interface Checked {
@@ -41,44 +42,7 @@ interface Checked {
   to: string;
 }
 
-/**
- * Verifies a link against the register: signature and expiry first (no sheet read for a forged token), then that
- * the application exists, the link's version and status are still current (single use: every action raises the
- * version), and, for decisions, that the recipient still holds the role now (roster or delegation) and is the
- * signed-in visitor when Google reveals one.
- */
-function checkLink(token: string, env: Env): Checked | { refusal: LinkRefusal; appId: string; to: string } {
-  const read = readToken(token, env.props.hmacSecret, env.now);
-  if (!read.ok) return { refusal: read.reason === 'EXPIRED' ? 'EXPIRED' : 'INVALID', appId: '', to: '' };
-  const { claims, purpose } = read;
-  const register = openRegister(env.spreadsheet, env.sop);
-  const stored = findApplication(register, claims.app, env.sop);
-  if (!stored) return { refusal: 'NOT_FOUND', appId: claims.app, to: claims.to };
-  const app = stored.app;
-  if (purpose === 'STATUS') {
-    if (claims.to !== app.applicant.email.toLowerCase()) return { refusal: 'INVALID', appId: app.id, to: claims.to };
-    return { env, register, stored, app, role: 'PEMOHON', purpose, token, to: claims.to };
-  }
-  if (app.version !== claims.ver || app.status !== claims.step) {
-    return { refusal: 'USED', appId: app.id, to: claims.to };
-  }
-  if (purpose === 'VERIFY_EMAIL') {
-    if (claims.to !== app.applicant.email.toLowerCase())
-      return { refusal: 'OTHER_RECIPIENT', appId: app.id, to: claims.to };
-    return { env, register, stored, app, role: 'PEMOHON', purpose, token, to: claims.to };
-  }
-  const role = claims.role;
-  if (!isRosterRole(role) || holderFor(app, env.sop) !== role) return { refusal: 'USED', appId: app.id, to: claims.to };
-  if (!rolesOf(env.settings, claims.to, env.now).includes(role)) {
-    return { refusal: 'ROSTER_CHANGED', appId: app.id, to: claims.to };
-  }
-  if (app.assignee && app.assignee.toLowerCase() !== claims.to) {
-    return { refusal: 'OTHER_RECIPIENT', appId: app.id, to: claims.to };
-  }
-  const visitor = activeUser();
-  if (visitor && visitor !== claims.to) return { refusal: 'OTHER_RECIPIENT', appId: app.id, to: claims.to };
-  return { env, register, stored, app, role, purpose, token, to: claims.to };
-}
+type Refused = { refusal: LinkRefusal; appId: string; to: string };
 
 function activeUser(): string {
   try {
@@ -88,56 +52,76 @@ function activeUser(): string {
   }
 }
 
+/**
+ * Verifies a link against the register: signature and expiry first (a forged token costs no sheet read), then that
+ * the application exists, that the link's version and status are still current (single use: every action raises
+ * the version), and, for decisions, that the recipient still holds the role now (roster or delegation), is the one
+ * the step was assigned to, and is the signed-in visitor whenever Google reveals one.
+ */
+function checkLink(token: string, env: Env): Checked | Refused {
+  const read = readToken(token, env.props.hmacSecret, env.now);
+  if (!read.ok) return { refusal: read.reason === 'EXPIRED' ? 'EXPIRED' : 'INVALID_LINK', appId: '', to: '' };
+  const { claims, purpose } = read;
+  const refuse = (refusal: LinkRefusal): Refused => ({ refusal, appId: claims.app, to: claims.to });
+  const register = openRegister(env.spreadsheet, env.sop);
+  const stored = findApplication(register, claims.app, env.sop);
+  if (!stored) return refuse('NOT_FOUND');
+  const app = stored.app;
+  const base = { env, register, stored, app, purpose, token, to: claims.to };
+  if (purpose === 'STATUS') {
+    return claims.to === app.applicant.email.toLowerCase() ? { ...base, role: 'PEMOHON' } : refuse('INVALID_LINK');
+  }
+  if (app.version !== claims.ver || app.status !== claims.step) return refuse('USED');
+  if (purpose === 'VERIFY_EMAIL') {
+    return claims.to === app.applicant.email.toLowerCase() ? { ...base, role: 'PEMOHON' } : refuse('OTHER_RECIPIENT');
+  }
+  const role = claims.role;
+  if (!isRosterRole(role) || holderFor(app, env.sop) !== role) return refuse('USED');
+  if (!rolesOf(env.settings, claims.to, env.now).includes(role)) return refuse('ROSTER_CHANGED');
+  if (app.assignee && app.assignee.toLowerCase() !== claims.to) return refuse('OTHER_RECIPIENT');
+  const visitor = activeUser();
+  if (visitor && visitor !== claims.to) return refuse('OTHER_RECIPIENT');
+  return { ...base, role };
+}
+
 /** Appends the refused attempt to Jejak Audit (who the link named, why); the application is not touched. */
-function auditRefusal(env: Env, appId: string, to: string, refusal: LinkRefusal, stage: 'GET' | 'POST'): void {
+function auditRefusal(env: Env, refused: Refused, method: 'GET' | 'POST'): void {
   appendAudit(openAudit(env.spreadsheet), [
     {
       at: env.now,
-      applicationId: appId,
+      applicationId: refused.appId || '-',
       event: SHELL_MESSAGES.auditEvents.linkRefused,
-      actor: to || activeUser() || '-',
+      actor: refused.to || activeUser() || '-',
       role: '',
       before: '',
       after: '',
-      note: `${stage} ${refusal}`,
+      note: `${method} ${refused.refusal}`,
     },
   ]);
 }
 
-function statusView(app: Application, env: Env): StatusView {
-  return {
-    reference: app.id,
-    statusLabel: STATUS_LABELS[app.status],
-    updatedAt: app.updatedAt,
-    steps: sopStages(env.sop).map((stage) => ({
-      no: stage.no,
-      activity: env.sop.steps.find((step) => step.no === stage.no)?.activity ?? '',
-      summary: stepSummary(app.steps[stage.no]),
-    })),
-  };
-}
-
-/** What the decision page offers: the allowed actions, and for forwarding the next role's holders. */
+/** The decision page for a checked link: the allowed choices, forward options, checklist, KTP link for the Verifikator. */
 function decisionPage(checked: Checked): Page {
-  const { env, app, role, purpose, token, to } = checked;
-  const actions = allowedActions(app, role, env.sop);
-  const next = nextStage(routeOf(env.sop), app.status);
+  const { env, app, role, token } = checked;
+  const url = webAppUrl(env.props.webAppUrl);
+  if (checked.purpose === 'VERIFY_EMAIL') return pageVerifyEmail({ reference: app.id, url, token });
+  const allowed = allowedActions(app, role, env.sop);
+  const forward = forwardOptions(app, env.sop, env.settings, env.now);
+  let ktpUrl = '';
+  if (role === 'VERIFIKATOR' && env.props.restrictedId) {
+    ktpUrl = readRestricted(env.props.restrictedId, app.id)?.[RESTRICTED_FIELDS.filesLink] ?? '';
+  }
   return pageDecision({
-    token,
-    postUrl: webAppUrl(env.props.webAppUrl),
-    purpose,
     app,
-    recipient: to,
+    sop: env.sop,
     roleLabel: ROLE_LABELS[role],
-    actions,
-    nextRoleLabel: next ? ROLE_LABELS[next.role] : '',
-    nextHolders: next ? holdersOf(env.settings, next.role, env.now) : [],
-    checklist: actions.includes('VERIFY') ? sandimanChecklist(env.sop) : [],
+    allowed,
+    submit: { kind: 'post', url },
+    hidden: { t: token },
+    forward: forward ? { roleLabel: forward.roleLabel, options: forward.options } : null,
+    checklist: allowed.includes('VERIFY') ? sandimanChecklist(env.sop) : [],
+    ktpUrl,
   });
-}
-
-function refusalPage(refusal: LinkRefusal): Page {
-  return pageMessage({ ok: false, title: L.refusalTitle, message: L.refusals[refusal] });
 }
 
 /**
@@ -146,21 +130,31 @@ function refusalPage(refusal: LinkRefusal): Page {
  */
 export function renderGet(parameters: Record<string, string>): Page {
   const token = parameters.t ?? '';
-  if (!token) return pageMessage({ ok: true, title: L.homeTitle, message: L.home });
-  const props = readAllProperties();
-  if (!props.spreadsheetId) return pageMessage({ ok: false, title: L.refusalTitle, message: SHELL_MESSAGES.notSetUp });
+  if (!token) return pageError('INVALID_LINK');
+  if (!readAllProperties().spreadsheetId) return pageError('SETUP');
   const env = loadEnv();
   const checked = checkLink(token, env);
   if ('refusal' in checked) {
-    withScriptLock(() => auditRefusal(env, checked.appId, checked.to, checked.refusal, 'GET'));
-    return refusalPage(checked.refusal);
+    withScriptLock(() => auditRefusal(env, checked, 'GET'));
+    return pageError(checked.refusal);
   }
-  if (checked.purpose === 'STATUS') return pageStatus(statusView(checked.app, env));
+  if (checked.purpose === 'STATUS') return pageStatus(checked.app, env.sop);
   return decisionPage(checked);
 }
 
+function refusedResult(kind: ErrorKind, message: string, app?: Application): DecisionResult {
+  return {
+    ok: false,
+    kind,
+    title: pageError(kind).title,
+    message,
+    reference: app?.id ?? '',
+    statusLabel: app ? STATUS_LABELS[app.status] : '',
+  };
+}
+
 /**
- * Acts on a confirmed decision: re-reads the application inside the lock, re-checks the link, applies the action,
+ * Acts on a confirmed decision: inside the lock re-reads the application, re-checks the link, applies the action,
  * writes the row in one call, then the effects. A refusal changes nothing; its reason is on the page.
  */
 export function decide(token: string, form: DecisionForm): DecisionResult {
@@ -168,19 +162,47 @@ export function decide(token: string, form: DecisionForm): DecisionResult {
     const env = loadEnv();
     const checked = checkLink(token, env);
     if ('refusal' in checked) {
-      auditRefusal(env, checked.appId, checked.to, checked.refusal, 'POST');
-      return { ok: false, title: L.refusalTitle, message: L.refusals[checked.refusal] };
+      auditRefusal(env, checked, 'POST');
+      return refusedResult(checked.refusal, '');
     }
-    if (checked.purpose === 'STATUS') return { ok: false, title: L.refusalTitle, message: L.refusals.INVALID };
+    if (checked.purpose === 'STATUS') return refusedResult('INVALID_LINK', '');
     const action = checked.purpose === 'VERIFY_EMAIL' ? { type: 'VERIFY_EMAIL' as const } : actionFromForm(form);
-    if (!action) return { ok: false, title: L.refusalTitle, message: L.unknownAction };
-    const ctx = actionContext(env, checked.to, checked.role);
-    const result = applyAction(checked.app, action, ctx);
-    if (!result.ok) return { ok: false, title: L.notDoneTitle, message: result.message };
+    if (!action) return refusedResult('REFUSED', SHELL_MESSAGES.links.unknownAction, checked.app);
+    const result = applyAction(checked.app, action, actionContext(env, checked.to, checked.role));
+    if (!result.ok) return refusedResult('REFUSED', result.message, checked.app);
     writeApplication(checked.register, checked.stored, result.app, env.sop);
     applyEffects(env, result.app, result.effects, checked.role);
-    return { ok: true, title: L.doneTitle, message: L.done(STATUS_LABELS[result.app.status], result.app.id) };
+    return {
+      ok: true,
+      kind: '',
+      title: PAGE_TEXT.resultDone,
+      message: SHELL_MESSAGES.links.done(STATUS_LABELS[result.app.status], result.app.id),
+      reference: result.app.id,
+      statusLabel: STATUS_LABELS[result.app.status],
+    };
   });
+}
+
+/** The page for a decision's outcome. */
+export function resultPage(result: DecisionResult): Page {
+  if (result.ok || result.kind === '') {
+    return pageResult({
+      heading: result.title,
+      message: result.message,
+      reference: result.reference,
+      statusLabel: result.statusLabel,
+    });
+  }
+  return pageError(result.kind, result.message);
+}
+
+/** Maps a thrown error to a page: a busy lock and a missing setup have their own; anything else is a system error. */
+export function errorPage(error: unknown): Page {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message);
+  if (message === SHELL_MESSAGES.lockBusy) return pageError('BUSY');
+  if (message === SHELL_MESSAGES.notSetUp) return pageError('SETUP');
+  return pageError('SYSTEM');
 }
 
 /** doGet entry: one page per request, mobile viewport, no external resources. */
@@ -189,29 +211,24 @@ export function handleGet(event: GoogleAppsScript.Events.DoGet): GoogleAppsScrip
   try {
     page = renderGet((event?.parameter ?? {}) as Record<string, string>);
   } catch (error) {
-    page = pageMessage({ ok: false, title: L.errorTitle, message: errorText(error) });
+    page = errorPage(error);
   }
   return output(page);
 }
 
-/** doPost entry: the decision page's form without JavaScript (application/x-www-form-urlencoded). */
+/** doPost entry: the decision page's form (application/x-www-form-urlencoded, no JavaScript needed). */
 export function handlePost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.HTML.HtmlOutput {
   let page: Page;
   try {
     const form = parseFormBody(event?.postData?.contents ?? '');
-    const result = decide(field(form, 't', 4096), form);
-    page = pageMessage(result);
+    page = resultPage(decide(field(form, 't', 4096), form));
   } catch (error) {
-    page = pageMessage({ ok: false, title: L.errorTitle, message: errorText(error) });
+    page = errorPage(error);
   }
   return output(page);
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** An HtmlOutput usable at 360 px: viewport meta via addMetaTag (HtmlService drops meta tags in the HTML). */
+/** An HtmlOutput usable at 360 px: the viewport goes through addMetaTag (HtmlService drops it from the HTML). */
 export function output(page: Page): GoogleAppsScript.HTML.HtmlOutput {
   return HtmlService.createHtmlOutput(page.html)
     .setTitle(page.title)

@@ -107,26 +107,9 @@ export const SHELL_MESSAGES = {
     linkRefused: 'Tautan ditolak',
   },
   links: {
-    homeTitle: 'Layanan Sertifikat Elektronik',
-    home: 'Halaman ini dibuka dari tautan di email layanan sertifikat elektronik Dinas Kominfo Kabupaten Bolaang Mongondow.',
-    refusalTitle: 'Tautan tidak dapat dipakai',
-    notDoneTitle: 'Belum dapat diproses',
-    doneTitle: 'Berhasil dicatat',
-    errorTitle: 'Terjadi kesalahan',
     done: (statusLabel: string, reference: string) =>
       `Keputusan Anda untuk permohonan ${reference} sudah dicatat. Status sekarang: ${statusLabel}.`,
     unknownAction: 'Pilihan tindakan tidak dikenal. Tidak ada yang diubah. Buka kembali tautan dari email Anda.',
-    refusals: {
-      INVALID: 'Tautan ini tidak sah atau sudah diubah. Tidak ada yang diubah. Gunakan tautan asli dari email Anda.',
-      EXPIRED:
-        'Tautan ini sudah kedaluwarsa. Tidak ada yang diubah. Minta Admin mengirim ulang, atau tunggu email pengingat.',
-      USED: 'Tautan ini sudah digunakan atau permohonan sudah berpindah tahap. Tidak ada yang diubah.',
-      NOT_FOUND: 'Permohonan untuk tautan ini tidak ditemukan. Tidak ada yang diubah.',
-      ROSTER_CHANGED:
-        'Alamat email pada tautan ini tidak lagi tercatat untuk peran tersebut di Pengaturan. Tidak ada yang diubah.',
-      OTHER_RECIPIENT:
-        'Tautan ini dikirim untuk orang lain. Tidak ada yang diubah. Buka tautan dari email Anda sendiri.',
-    },
   },
   intake: {
     blankEvent: 'Pengiriman formulir kosong diabaikan.',
