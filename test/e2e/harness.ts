@@ -125,3 +125,56 @@ export function auditRows(emu: Emulator): Record<string, string>[] {
   const [header = [], ...rows] = emu.sheetDisplayValues('Jejak Audit');
   return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])));
 }
+
+/** Undoes escapeHtml for values read back from a page. */
+export function unescapeHtml(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The checklist values a decision page offers (every box the Sandiman must tick). */
+export function checklistOf(page: WebResponse): string[] {
+  return [...page.content.matchAll(/name="check" value="([^"]*)"/g)].map((m) => unescapeHtml(m[1] ?? ''));
+}
+
+/** The hidden token a page's forms carry (what the browser posts back). */
+export function pageToken(page: WebResponse): string {
+  const match = /name="t" value="([^"]+)"/.exec(page.content);
+  if (!match?.[1]) throw new Error('no token on the page');
+  return unescapeHtml(match[1]);
+}
+
+/** The actions a decision page offers, in order. */
+export function pageActions(page: WebResponse): string[] {
+  return [...page.content.matchAll(/name="action" value="([^"]+)"/g)].map((m) => m[1] ?? '');
+}
+
+/**
+ * One official's (or the applicant's) turn, as a person does it: opens the link in the newest mail they received,
+ * reads the page, confirms the chosen action with the page's own token (ticking every checklist box for VERIFY).
+ */
+export function act(
+  emu: Emulator,
+  who: string,
+  fields: Record<string, string | string[]>,
+): { page: WebResponse; result: WebResponse } {
+  const link = webLinks(lastMailTo(emu, who))[0];
+  if (!link) throw new Error(`no link in the last mail to ${who}`);
+  const page = openLink(emu, link, who);
+  const body = fields.action === 'VERIFY' ? { check: checklistOf(page), ...fields } : fields;
+  const result = post(emu, pageToken(page), body, who);
+  expect(result.execution?.status, result.execution?.error ?? '').toBe('COMPLETED');
+  return { page, result };
+}
+
+/** Every text the program wrote where staff or mail can read it: register, audit, outbox, certificates, mails. */
+export function sharedText(emu: Emulator): string {
+  const sheets = ['Register Permohonan', 'Jejak Audit', 'Kotak Keluar', 'Sertifikat Terbit', 'Dasbor'];
+  const cells = sheets.flatMap((name) => emu.sheetDisplayValues(name).flat());
+  const mails = emu.outbox().flatMap((mail) => [mail.subject, mail.body, mail.htmlBody]);
+  return [...cells, ...mails].join('\n');
+}
