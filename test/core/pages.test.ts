@@ -173,39 +173,3 @@ describe('other pages', () => {
     expect(withApp).toContain('<script>/*client*/</script>');
   });
 });
-
-describe('page port for the shell (src/ui/web-pages.ts)', () => {
-  it('renders the decision, verification, status and message views as full pages', async () => {
-    const { pageDecision, pageMessage, pageStatus } = await import('../../src/ui/web-pages');
-    const a = app();
-    const view = {
-      token: 'tok',
-      postUrl: URL,
-      purpose: 'DECIDE' as const,
-      app: a,
-      recipient: KABID,
-      roleLabel: 'Kabid Persandian',
-      actions: allowedActions(a, 'KABID_PERSANDIAN', SEED_SOP),
-      nextRoleLabel: 'Sandiman',
-      nextHolders: ['sandiman@bolmongkab.go.id'],
-      checklist: [],
-      sop: SEED_SOP,
-    };
-    const page = pageDecision(view);
-    commonChecks(page.html);
-    expect(page.html).toContain('name="t" value="tok"');
-    expect(page.html).toContain('Tahap SOP 2');
-    commonChecks(pageDecision({ ...view, purpose: 'VERIFY_EMAIL' }).html);
-    const status = pageStatus({
-      reference: 'TTE-2026-0001',
-      statusLabel: 'Ditolak',
-      updatedAt: '05-01-2026',
-      steps: [{ no: 1, activity: EVIL, summary: '' }],
-    });
-    commonChecks(status.html);
-    const refused = pageMessage({ ok: false, title: 'Tindakan ditolak', message: `${EVIL} Tidak ada yang diubah.` });
-    commonChecks(refused.html);
-    expect(refused.html).toContain('<h1>Tindakan ditolak</h1>');
-    commonChecks(pageMessage({ ok: true, title: 'Tercatat', message: 'ok' }).html);
-  });
-});
