@@ -6,6 +6,7 @@ import type { ExecutionUsers, UiEvents, UiResponder } from './context';
 import { CallCounters } from './counters';
 import { Faults } from './faults';
 import { openStore, type StateStore, type StorageOption } from './persistence';
+import { limitedModeRefusal } from './runtime/auth-mode';
 import { clockDate } from './runtime/clock-date';
 import { LockRegistry } from './runtime/locks';
 import { joinRealms } from './runtime/realm';
@@ -123,6 +124,8 @@ interface ExecutionSpec {
   /** Skip silently (return null) when the program has no such function: simple triggers are optional. */
   optional?: boolean;
   uiAvailable: boolean;
+  /** 'LIMITED' for simple triggers: calls needing authorization are refused. */
+  authMode?: 'FULL' | 'LIMITED';
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -296,6 +299,7 @@ export class Emulator {
       visitor: opener,
       optional: true,
       uiAvailable: true,
+      authMode: 'LIMITED',
       args: (ctx) => [
         {
           authMode: 'LIMITED',
@@ -563,6 +567,7 @@ export class Emulator {
     const ui = emptyUi();
     const mailsSent: SentMail[] = [];
     let timedOut = false;
+    let buildingEvent = false;
     let context: vm.Context | null = null;
     const overTime = () => {
       if (this.state.now - startedAt > MAX_EXECUTION_MS) {
@@ -579,6 +584,12 @@ export class Emulator {
         this.state.now += ms;
       },
       call: (service, method) => {
+        // Google builds the event object before the program runs: those calls are not the program's.
+        if (buildingEvent) return;
+        if (spec.authMode === 'LIMITED') {
+          const refusal = limitedModeRefusal(service, method);
+          if (refusal) throw new Error(refusal);
+        }
         const key = `${service}.${method}`;
         calls[key] = (calls[key] ?? 0) + 1;
         this.counters.increment(key);
@@ -636,7 +647,10 @@ export class Emulator {
         }
         throw new Error(`Script function not found: ${spec.functionName}`);
       }
-      value = this.invoke(context, fn, spec.args(ctx));
+      buildingEvent = true;
+      const args = spec.args(ctx);
+      buildingEvent = false;
+      value = this.invoke(context, fn, args);
     } catch (thrown) {
       status = timedOut ? 'TIMED_OUT' : 'FAILED';
       error = errorMessage(thrown);

@@ -36,6 +36,24 @@ describe('bound project (Ref: docs/architecture.md host API; [USER] simple trigg
     expect(emu.openSpreadsheet(COLLEAGUE).logs[0]).toBe(`${COLLEAGUE}|${COLLEAGUE}|LIMITED|${CONTAINER_NAME}`);
   });
 
+  it('onOpen runs in LIMITED mode: mail and trigger management are refused, the bound file and properties are not', () => {
+    const emu = emulate(
+      `function onOpen() { PropertiesService.getScriptProperties().setProperty('seen', SpreadsheetApp.getActiveSpreadsheet().getName());
+        MailApp.sendEmail('a@x.id', 'S', 'B'); }
+      function install() { ScriptApp.newTrigger('onOpen').timeBased().everyHours(1).create(); }`,
+      { bound: true },
+    );
+    const opened = emu.openSpreadsheet();
+    expect(opened.status).toBe('FAILED');
+    expect(opened.error).toBe(
+      'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(emu.state.scriptProperties.seen).toBe(CONTAINER_NAME);
+    expect(emu.outbox()).toHaveLength(0);
+    expect(opened.calls['SpreadsheetApp.SpreadsheetApp.openById']).toBeUndefined();
+    expect(emu.run('install').status).toBe('COMPLETED');
+  });
+
   it('getUi() is refused in a trigger (no editor UI)', () => {
     const emu = emulate(
       `${CODE} function install() { ScriptApp.newTrigger('onOpen').timeBased().everyMinutes(5).create(); }`,
