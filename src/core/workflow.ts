@@ -82,9 +82,12 @@ const OFFICE_ACTIONS: Partial<Record<Status, ActionType[]>> = {
   DITOLAK_BSRE: ['BSRE_RESUBMIT', 'RETURN', 'REJECT'],
 };
 
-/** The applicant's (or the form-submit trigger's) actions in each status. */
+/**
+ * The applicant's (or the form-submit trigger's) actions in each status. Editing the response while the e-mail
+ * check is pending sends a fresh verification link (the way out when the first one expired or went missing).
+ */
 const APPLICANT_ACTIONS: Partial<Record<Status, ActionType[]>> = {
-  MENUNGGU_VERIFIKASI_EMAIL: ['VERIFY_EMAIL'],
+  MENUNGGU_VERIFIKASI_EMAIL: ['VERIFY_EMAIL', 'RESUBMIT'],
   DATA_TIDAK_VALID: ['RESUBMIT'],
   DIKEMBALIKAN: ['RESUBMIT'],
 };

@@ -428,6 +428,14 @@ describe('refusals change nothing', () => {
     expect(r).toMatchObject({ ok: false, code: 'WRONG_ROLE' });
   });
 
+  it('an edit while the e-mail check is pending sends a fresh verification link on a new version', () => {
+    const first = open().app;
+    const again = act(first, { type: 'RESUBMIT', outcome: validOutcome() }, APPLICANT_EMAIL, 'SISTEM', START);
+    expect(again.app.status).toBe('MENUNGGU_VERIFIKASI_EMAIL');
+    const mail = again.effects.find((e) => e.type === 'SEND_MAIL');
+    expect(mail?.type === 'SEND_MAIL' && mail.links.verify?.version).toBe(2);
+  });
+
   it('refuses a resubmission by an official', () => {
     const r = applyAction(
       open().app,
@@ -602,7 +610,7 @@ describe('allowedActions', () => {
     expect(allowedActions(app, 'KEPALA_DINAS', SEED_SOP)).toEqual(['DISPOSE', 'RETURN', 'REJECT']);
     expect(allowedActions(app, 'SANDIMAN', SEED_SOP)).toEqual([]);
     expect(allowedActions(app, 'PEMOHON', SEED_SOP)).toEqual([]);
-    expect(allowedActions(open().app, 'PEMOHON', SEED_SOP)).toEqual(['VERIFY_EMAIL']);
+    expect(allowedActions(open().app, 'PEMOHON', SEED_SOP)).toEqual(['VERIFY_EMAIL', 'RESUBMIT']);
     expect(allowedActions(toVerifikator(), 'VERIFIKATOR', SEED_SOP)).toEqual(['SUBMIT_TO_BSRE', 'RETURN', 'REJECT']);
     expect(allowedActions(app, 'ADMIN', SEED_SOP)).toEqual([]);
     expect(ADMIN).toContain('@');
