@@ -67,10 +67,11 @@ export function mailContent(template: MailTemplate, d: MailData): MailContent {
         paragraphs: [
           `Nomor permohonan Anda: ${d.reference}. Simpan nomor ini untuk menanyakan permohonan.`,
           'Sesuai SOP, email dinas (.go.id) harus aktif karena dipakai BSrE untuk verifikasi. Tekan tombol di bawah untuk memastikan email ini aktif. Permohonan diteruskan ke Kepala Dinas setelah email terverifikasi.',
+          'Bila tautan verifikasi sudah kedaluwarsa, buka "Ubah jawaban formulir" dan kirim ulang; kami mengirim tautan baru.',
         ],
         details: true,
         button: { label: 'Verifikasi email dinas', link: 'verify' },
-        links: [statusLink],
+        links: [statusLink, { label: 'Ubah jawaban formulir', link: 'edit' }],
       };
     case 'APPLICANT_INVALID':
       return {
