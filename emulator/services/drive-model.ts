@@ -58,7 +58,9 @@ export function itemAccess(state: EmulatorState, id: string, user: string, seen 
   if (has(editorsOf(state, id), u)) access = 'edit';
   else if (has(viewersOf(state, id), u)) access = 'view';
   access = better(access, linkAccess(item?.sharing));
-  for (const parent of item?.parents ?? []) {
+  // The root folder is each user's own "My Drive" (one folder in this state): it is never shared, so nothing inherits
+  // from it. Open: per-user roots are not modelled.
+  for (const parent of (item?.parents ?? []).filter((p) => p !== state.rootFolderId)) {
     const inherited = itemAccess(state, parent, user, seen);
     access = better(access, inherited === 'owner' ? 'edit' : inherited);
   }

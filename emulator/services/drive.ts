@@ -100,8 +100,14 @@ function storeFile(ctx: ExecutionContext, parentId: string, blob: GoogleAppsScri
   return id;
 }
 
-function createFileIn(ctx: ExecutionContext, parentId: string, a: unknown, content?: string, mime?: string): File {
+/** Everyone may create in their own My Drive (the root); elsewhere edit rights on the folder are needed. */
+function assertCanCreateIn(ctx: ExecutionContext, parentId: string): void {
+  if (parentId === ctx.state.rootFolderId) return;
   if (!canEdit(itemAccess(ctx.state, parentId, ctx.users.effective))) throw new Error(ACCESS_DENIED);
+}
+
+function createFileIn(ctx: ExecutionContext, parentId: string, a: unknown, content?: string, mime?: string): File {
+  assertCanCreateIn(ctx, parentId);
   let blob: GoogleAppsScript.Base.Blob;
   if (typeof a === 'string') {
     // Ref: DriveApp.createFile(name, content, mimeType) — text content; default MIME type text/plain.
@@ -114,7 +120,7 @@ function createFileIn(ctx: ExecutionContext, parentId: string, a: unknown, conte
 }
 
 function createFolderIn(ctx: ExecutionContext, parentId: string, name: string): Folder {
-  if (!canEdit(itemAccess(ctx.state, parentId, ctx.users.effective))) throw new Error(ACCESS_DENIED);
+  assertCanCreateIn(ctx, parentId);
   const id = nextId(ctx.state, '1fd');
   ctx.state.folders[id] = {
     id,
@@ -430,7 +436,7 @@ class EmuFile extends EmuDriveItem {
   moveTo(destination: Folder): File {
     this.assertEdit();
     const dest = destination.getId();
-    if (!canEdit(itemAccess(this.ctx.state, dest, this.ctx.users.effective))) throw new Error(ACCESS_DENIED);
+    assertCanCreateIn(this.ctx, dest);
     this.file().parents = [dest];
     return this.self;
   }
@@ -442,9 +448,7 @@ class EmuFile extends EmuDriveItem {
     const name = typeof a === 'string' ? a : `Copy of ${src.name}`;
     const folder = typeof a === 'object' ? a : b;
     const parents = folder ? [folder.getId()] : [...src.parents];
-    if (folder && !canEdit(itemAccess(this.ctx.state, folder.getId(), this.ctx.users.effective))) {
-      throw new Error(ACCESS_DENIED);
-    }
+    if (folder) assertCanCreateIn(this.ctx, folder.getId());
     const id = nextId(this.ctx.state, src.mimeType === SHEET_MIME ? '1ss' : src.mimeType === FORM_MIME ? '1fm' : '1fl');
     this.ctx.state.files[id] = {
       ...src,
@@ -585,7 +589,7 @@ class EmuFolder extends EmuDriveItem {
   moveTo(destination: Folder): Folder {
     this.assertEdit();
     const dest = destination.getId();
-    if (!canEdit(itemAccess(this.ctx.state, dest, this.ctx.users.effective))) throw new Error(ACCESS_DENIED);
+    assertCanCreateIn(this.ctx, dest);
     this.folder().parents = [dest];
     return this.self;
   }

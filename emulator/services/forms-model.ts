@@ -73,7 +73,7 @@ function checkText(kind: string, args: (string | number)[], text: string): strin
     case 'TEXT_IS_URL':
       return /^https?:\/\/\S+$/i.test(text) ? null : MESSAGES.url;
     case 'TEXT_IS_NUMBER':
-      return text.trim() !== '' && Number.isFinite(Number(text)) ? null : MESSAGES.number;
+      return isNumber(text) ? null : MESSAGES.number;
     case 'TEXT_IS_WHOLE_NUMBER':
       return /^[+-]?\d+$/.test(text.trim()) ? null : MESSAGES.number;
     case 'TEXT_REGEX_MATCH':
@@ -90,15 +90,31 @@ function checkText(kind: string, args: (string | number)[], text: string): strin
       return text.length >= Number(a0) ? null : MESSAGES.minLength(Number(a0));
     case 'NUMBER_BETWEEN': {
       const n = Number(text);
-      return Number.isFinite(n) && n >= Number(a0) && n <= Number(args[1]) ? null : MESSAGES.number;
+      return isNumber(text) && n >= Number(a0) && n <= Number(args[1]) ? null : MESSAGES.number;
     }
+    case 'NUMBER_NOT_BETWEEN': {
+      const n = Number(text);
+      return isNumber(text) && (n < Number(a0) || n > Number(args[1])) ? null : MESSAGES.number;
+    }
+    case 'NUMBER_EQUAL_TO':
+      return isNumber(text) && Number(text) === Number(a0) ? null : MESSAGES.number;
+    case 'NUMBER_NOT_EQUAL_TO':
+      return isNumber(text) && Number(text) !== Number(a0) ? null : MESSAGES.number;
     case 'NUMBER_GREATER_THAN':
-      return Number(text) > Number(a0) ? null : MESSAGES.number;
+      return isNumber(text) && Number(text) > Number(a0) ? null : MESSAGES.number;
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return isNumber(text) && Number(text) >= Number(a0) ? null : MESSAGES.number;
     case 'NUMBER_LESS_THAN':
-      return Number(text) < Number(a0) ? null : MESSAGES.number;
+      return isNumber(text) && Number(text) < Number(a0) ? null : MESSAGES.number;
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return isNumber(text) && Number(text) <= Number(a0) ? null : MESSAGES.number;
     default:
       return null;
   }
+}
+
+function isNumber(text: string): boolean {
+  return text.trim() !== '' && Number.isFinite(Number(text));
 }
 
 function checkCount(kind: string, n: number, count: number): string | null {

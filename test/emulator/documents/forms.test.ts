@@ -219,3 +219,36 @@ describe('responses and the destination sheet', () => {
     expect(() => form.createResponse().submit()).toThrow(/This is a required question/);
   });
 });
+
+describe('more form behaviour', () => {
+  it('number validations, prefilled URLs, responses since a time, deleting responses', () => {
+    const { ctx, form, FormApp } = setup();
+    form
+      .addTextItem()
+      .setTitle('Jumlah')
+      .setValidation(FormApp.createTextValidation().requireNumberBetween(1, 5).build());
+    expect(recordFormResponse(ctx, form.getId(), { ...GOOD, Jumlah: '9' }, {})).toEqual({
+      errors: ['Jumlah: Must be a number'],
+    });
+    expect(recordFormResponse(ctx, form.getId(), { ...GOOD, Jumlah: '' }, {})).not.toHaveProperty('errors');
+    ctx.advance(1000);
+    const since = ctx.now();
+    const later = recordFormResponse(ctx, form.getId(), { ...GOOD, Jumlah: '3' }, {});
+    if (!('response' in later)) throw new Error('rejected');
+    expect(form.getResponses(since).map((r) => r.getId())).toEqual([later.response.id]);
+    const url = form.getResponse(later.response.id).toPrefilledUrl();
+    expect(url).toContain(`${form.getPublishedUrl()}?usp=pp_url&entry.`);
+    expect(url).toContain(`=${encodeURIComponent('Setuju SOP')}`);
+    form.deleteResponse(later.response.id);
+    expect(form.getResponses()).toHaveLength(1);
+  });
+
+  it('refuses a destination the user cannot edit and unknown question titles', () => {
+    const { state, ctx, form } = setup();
+    const foreign = createSpreadsheetState(state, 'Lain', 'luar@gmail.com', new Date(state.now));
+    expect(() => form.setDestination('SPREADSHEET' as never, foreign.id)).toThrow(/permission/);
+    expect(() => form.getDestinationId()).toThrow('Form currently has no response destination.');
+    const result = recordFormResponse(ctx, form.getId(), { ...GOOD, Alamat: 'x' }, {});
+    expect(result).toEqual({ errors: ['Alamat: no such question'] });
+  });
+});
