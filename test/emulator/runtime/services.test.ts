@@ -105,7 +105,9 @@ describe('MailApp quotas (Ref: §1 Daily quotas: recipients per user, reset 24 h
   const code = `function send(to) { MailApp.sendEmail(to, 'Subjek', 'Isi'); return MailApp.getRemainingDailyQuota(); }
     function remaining() { return MailApp.getRemainingDailyQuota(); }
     function viaObject() { MailApp.sendEmail({ to: 'a@x.id', cc: 'b@x.id', subject: 'S', body: 'B', htmlBody: '<b>B</b>', name: 'Dinas' }); }
-    function gmail() { GmailApp.sendEmail('a@x.id', 'S', 'B', { bcc: 'c@x.id' }); }`;
+    function gmail() { GmailApp.sendEmail('a@x.id', 'S', 'B', { bcc: 'c@x.id' }); }
+    function replyForm() { MailApp.sendEmail('a@x.id', 'balas@x.id', 'S', 'B'); }
+    function noReply() { MailApp.sendEmail('a@x.id', 'S', 'B', { noReply: true, replyTo: 'balas@x.id' }); }`;
 
   it('counts to+cc+bcc, throws past the quota, and resets 24 h after the first send', () => {
     const emu = emulate(code, { mailDailyQuota: 6 });
@@ -131,6 +133,14 @@ describe('MailApp quotas (Ref: §1 Daily quotas: recipients per user, reset 24 h
       via: 'MailApp',
     });
     expect(emu.outbox()[2]).toMatchObject({ bcc: 'c@x.id', via: 'GmailApp' });
+  });
+
+  it('accepts the (to, replyTo, subject, body) form; noReply (Workspace) drops replyTo', () => {
+    const emu = emulate(code);
+    emu.run('replyForm');
+    emu.run('noReply');
+    expect(emu.outbox()[0]).toMatchObject({ to: 'a@x.id', replyTo: 'balas@x.id', subject: 'S', body: 'B' });
+    expect(emu.outbox()[1]).toMatchObject({ from: 'noreply@bolmongkab.go.id', replyTo: '' });
   });
 
   it('refuses an invalid address and more than 50 recipients; exhaustMailQuota fault', () => {

@@ -70,6 +70,29 @@ describe('ClockTriggerBuilder (Ref: docs/reference/apps-script-runtime.md §3 Ti
   });
 });
 
+describe('weekly and monthly schedules (Ref: [CTB] onWeekDay, onMonthDay, nearMinute)', () => {
+  it('onWeekDay(MONDAY).atHour(7).nearMinute(30) runs on Mondays within 07:15..07:45; onMonthDay(1) on the 1st', () => {
+    const emu = emulate(`${CODE}
+      function weekly() { ScriptApp.newTrigger('tick').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(7).nearMinute(30).create(); }
+      function monthly() { ScriptApp.newTrigger('tick').timeBased().onMonthDay(1).atHour(6).create(); }`);
+    emu.run('weekly');
+    emu.run('monthly');
+    const runs = ticks(emu, 40 * 24 * 60).map((r) => new Date(r.at));
+    const mondays = runs.filter((d) => d.getDay() === 1);
+    const firsts = runs.filter((d) => d.getDate() === 1);
+    expect(mondays).toHaveLength(5);
+    expect(firsts).toHaveLength(1);
+    expect(runs).toHaveLength(6);
+    for (const d of mondays) {
+      const minutes = d.getHours() * 60 + d.getMinutes();
+      expect(minutes).toBeGreaterThanOrEqual(7 * 60 + 15);
+      expect(minutes).toBeLessThanOrEqual(7 * 60 + 45);
+    }
+    expect(firsts[0]!.getMonth()).toBe(1);
+    expect(firsts[0]!.getHours()).toBe(6);
+  });
+});
+
 describe('installable trigger users (Ref: §3 Trigger rules [INST])', () => {
   it("runs as its creator, and getProjectTriggers hides another account's triggers", () => {
     const emu = emulate(CODE);
