@@ -189,8 +189,12 @@ function field(letter: string, count: number, f: ZonedFields, zone: string, date
     case 'G':
       return f.year > 0 ? 'AD' : 'BC';
     case 'y':
-    case 'Y':
       return count === 2 ? pad(f.year % 100, 2) : pad(f.year, count);
+    case 'Y': {
+      // Week year: the last days of December in week 1 belong to the next year.
+      const weekYear = f.month === 12 && weekOfYear(f) === 1 ? f.year + 1 : f.year;
+      return count === 2 ? pad(weekYear % 100, 2) : pad(weekYear, count);
+    }
     case 'M':
     case 'L':
       if (count >= 4) return MONTHS[f.month - 1]!;

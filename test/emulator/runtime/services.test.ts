@@ -71,6 +71,10 @@ describe('Utilities.formatDate (Ref: §3 Utilities [FMT], Java SimpleDateFormat)
     expect(fmt('D w u k K')).toBe('5 2 1 14 2');
     expect(emu.run('gmt', ["yyyy-MM-dd'T'HH:mm:ss'Z' z X"]).value).toBe('2026-01-05T06:07:08Z GMT Z');
     expect(emu.run('fmt', ['yyyy-MM-dd q']).error).toMatch(/Illegal pattern character 'q'/);
+    const yearEnd = emulate(
+      `function fmt(p) { return Utilities.formatDate(new Date(Date.UTC(2025, 11, 30, 4)), 'Asia/Makassar', p); }`,
+    );
+    expect(yearEnd.run('fmt', ['yyyy YYYY w']).value).toBe('2025 2026 1');
   });
 });
 
