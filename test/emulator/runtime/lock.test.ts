@@ -12,6 +12,13 @@ function decide() {
 }
 function contend() { LockService.getScriptLock().waitLock(5000); return 'got it'; }
 function attempt() { return LockService.getScriptLock().tryLock(1000); }
+function increment(useLock) {
+  var lock = LockService.getScriptLock();
+  if (useLock) lock.waitLock(30000);
+  var props = PropertiesService.getScriptProperties();
+  var n = Number(props.getProperty('n') || '0');
+  props.setProperty('n', String(n + 1));
+}
 `;
 
 describe('LockService (Ref: docs/reference/apps-script-runtime.md §1 LockService [LOCK])', () => {
@@ -46,5 +53,24 @@ describe('LockService (Ref: docs/reference/apps-script-runtime.md §1 LockServic
     expect(emu.run('decide').status).toBe('FAILED');
     expect(emu.state.scriptProperties.status).toBeUndefined();
     expect(emu.run('decide').status).toBe('COMPLETED');
+  });
+
+  it('preemptAt stages a lost update without a lock; with the lock the intruder fails instead of overwriting', () => {
+    const racy = emulate(CODE);
+    racy.faults.preemptAt('PropertiesService.Properties.setProperty', 1, () => racy.run('increment', [false]));
+    racy.run('increment', [false]);
+    expect(racy.state.scriptProperties.n).toBe('1');
+
+    const safe = emulate(CODE);
+    let intruder: ExecutionResult | undefined;
+    safe.faults.preemptAt('PropertiesService.Properties.setProperty', 1, () => {
+      intruder = safe.run('increment', [true]);
+    });
+    safe.run('increment', [true]);
+    expect(intruder?.status).toBe('FAILED');
+    expect(safe.state.scriptProperties.n).toBe('1');
+    safe.faults.clear();
+    safe.run('increment', [true]);
+    expect(safe.state.scriptProperties.n).toBe('2');
   });
 });
