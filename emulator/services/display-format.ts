@@ -95,6 +95,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const PERCENT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /**
@@ -159,6 +160,12 @@ export function enterValue(raw: unknown, cellFormat: string, timeZone: string): 
       const date = zonedDate(timeZone, y, m, d, Number(us[4] ?? 0), Number(us[5] ?? 0), Number(us[6] ?? 0));
       return { value: date, formula: '', format: hasTime ? 'm/d/yyyy h:mm:ss' : 'm/d/yyyy' };
     }
+  }
+  const time = TIME.exec(t);
+  if (time && Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60) {
+    // A time of day is a date on Sheets' epoch day (30 Dec 1899), as getValues returns it.
+    const date = zonedDate(timeZone, 1899, 12, 30, Number(time[1]), Number(time[2]), Number(time[3] ?? 0));
+    return { value: date, formula: '', format: time[3] === undefined ? 'h:mm' : 'h:mm:ss' };
   }
   return { value: text, formula: '', format: null };
 }

@@ -11,10 +11,12 @@ import {
   getSpreadsheetState,
   lastColumn,
   lastRow,
+  MAX_CELLS,
   NO_ACCESS,
   newSheetState,
   nextId,
   spreadsheetAccess,
+  TOO_MANY_CELLS,
 } from './spreadsheet-model';
 import { protectionObject } from './spreadsheet-protection';
 import { addressOf, rangeObject } from './spreadsheet-range';
@@ -163,6 +165,11 @@ export function createSpreadsheetApp(ctx: ExecutionContext): GoogleAppsScript.Sp
     create(name: string, rows?: number, columns?: number): Spreadsheet {
       const ss = createSpreadsheetState(ctx.state, name, ctx.users.effective, ctx.now(), ctx.timeZone);
       const first = ss.sheets[0]!;
+      if ((rows ?? 1000) * (columns ?? 26) > MAX_CELLS) {
+        delete ctx.state.spreadsheets[ss.id];
+        delete ctx.state.files[ss.id];
+        throw new Error(TOO_MANY_CELLS);
+      }
       if (rows !== undefined) first.maxRows = rows;
       if (columns !== undefined) first.maxColumns = columns;
       return spreadsheetObject(ctx, ss.id);

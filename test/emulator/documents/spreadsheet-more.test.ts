@@ -126,3 +126,14 @@ describe('range helpers', () => {
     expect(String(book)).toBe('Spreadsheet');
   });
 });
+
+describe('typed times and signs', () => {
+  it("'08:30' becomes a time on Sheets' epoch day and '+62812' a number", () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B1').setValues([['08:30', '+62812345']]);
+    const [[time, phone]] = sheet.getRange('A1:B1').getValues() as [[Date, number]];
+    expect(time).toBeInstanceOf(Date);
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('8:30');
+    expect(phone).toBe(62812345);
+  });
+});
