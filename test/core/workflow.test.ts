@@ -616,3 +616,65 @@ describe('allowedActions', () => {
     expect(ADMIN).toContain('@');
   });
 });
+
+describe('an edited SOP changes the workflow without code', () => {
+  it('a shorter time standard on the SOP sheet makes the same step late', () => {
+    const sop: SopDefinition = {
+      ...SEED_SOP,
+      steps: SEED_SOP.steps.map((s) => (s.id === '1' ? { ...s, timeStandardMinutes: 3 } : s)),
+    };
+    const c = (email: string, role: ActingRole, at: Date) => ({ ...ctxOf(email, role, at), sop });
+    const opened = openApplication(
+      { id: 'X', responseId: 'r', editUrl: 'e', submittedAt: START, outcome: validOutcome() },
+      c(APPLICANT_EMAIL, 'SISTEM', START),
+    ).app;
+    const v = applyAction(opened, { type: 'VERIFY_EMAIL' }, c(APPLICANT_EMAIL, 'PEMOHON', START));
+    if (!v.ok) throw new Error(v.message);
+    const d = applyAction(
+      v.app,
+      { type: 'DISPOSE', toEmail: '', instruction: '' },
+      c(KADIS, 'KEPALA_DINAS', minutesAfter(START, 5)),
+    );
+    if (!d.ok) throw new Error(d.message);
+    expect(d.app.steps[1]).toMatchObject({ businessMinutes: 5, onTime: false });
+  });
+
+  it('the Sandiman checklist follows the requirements written on the SOP sheet', () => {
+    const sop: SopDefinition = {
+      ...SEED_SOP,
+      steps: SEED_SOP.steps.map((s) => (s.id === '3' ? { ...s, requirements: ['Surat rekomendasi atasan'] } : s)),
+    };
+    expect(sandimanChecklist(sop)).toEqual([
+      'Surat rekomendasi atasan',
+      'Data permohonan (nama tanpa gelar, NIK, tanggal lahir) sesuai dengan KTP',
+      'Email dinas (.go.id) aktif dan sudah diverifikasi pemohon',
+    ]);
+  });
+
+  it('the decision mail carries the step, its activity, requirements and standard from the SOP', () => {
+    const r = act(open().app, { type: 'VERIFY_EMAIL' }, APPLICANT_EMAIL, 'PEMOHON', START);
+    const mail = r.effects.find((e) => e.type === 'SEND_MAIL');
+    if (mail?.type !== 'SEND_MAIL') throw new Error('no mail');
+    expect(mail.data).toMatchObject({
+      stepNo: 1,
+      stepMinutes: 10,
+      stepRequirements: SEED_SOP.steps[0]?.requirements,
+      recipientLabel: 'Kepala Dinas',
+      nikMasked: '7101********0001',
+    });
+    expect(mail.data.stepActivity).toContain('Pemohon mengajukan surat permohonan');
+  });
+
+  it('routes through a Verifikator even when the SOP sheet names no Verifikator', () => {
+    const sop: SopDefinition = {
+      ...SEED_SOP,
+      steps: SEED_SOP.steps.map((s) => ({ ...s, actors: s.actors.filter((a) => a !== 'VERIFIKATOR') })),
+    };
+    expect(routeOf(sop).chain.map((s) => s.role)).toEqual([
+      'KEPALA_DINAS',
+      'KABID_PERSANDIAN',
+      'SANDIMAN',
+      'VERIFIKATOR',
+    ]);
+  });
+});
