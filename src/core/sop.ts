@@ -361,13 +361,22 @@ function isListKey(key: HeaderKey): key is ListKey {
   return (LIST_KEYS as readonly string[]).includes(key);
 }
 
+/**
+ * A "KODE SOP" row after a step table starts the next SOP on the same sheet (one block per service): the table of
+ * the SOP being read ends there.
+ */
+function isNextSopStart(row: string[]): boolean {
+  return normaliseLabel(row[0] ?? '') === normaliseLabel(H.code);
+}
+
 function isTableHeader(row: string[]): boolean {
   return row.some((c) => normaliseLabel(c) === 'NO') && row.some((c) => normaliseLabel(c) === 'KEGIATAN');
 }
 
 /**
  * Reads the "SOP" sheet back into a definition, so an edited sheet (another regency, a revised SOP) changes the
- * workflow without code. Header rows are found by their labels, table columns by their heads (staff may move
+ * workflow without code. When the sheet carries several SOPs (one block per service, see service-sops.ts), this
+ * reads the first block: its step table ends at the next "KODE SOP" row. Header rows are found by their labels, table columns by their heads (staff may move
  * columns; KET may be removed). Refuses, with Indonesian messages naming the row: a missing KODE/NOMOR/NAMA SOP,
  * a missing table or column, an unknown actor, a non-numeric WAKTU, a step number that skips, a duplicate step,
  * an empty activity, and a time standard written on a later sub-step of a stage.
@@ -437,6 +446,7 @@ export function sopFromTable(rows: unknown[][]): { sop: SopDefinition } | { erro
   const seen = new Set<string>();
   const knownActors = ACTOR_ROLES.map((a) => ACTOR_LABELS[a]);
   for (let r = tableAt + 1; r < text.length; r++) {
+    if (isNextSopStart(text[r]!)) break;
     if (text[r]!.every((c) => c === '')) continue;
     const rowNo = r + 1;
     const id = at(r, columns.no).toLowerCase().replace(/\s+/g, '').replace(/\.$/, '');
