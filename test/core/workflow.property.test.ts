@@ -107,7 +107,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
 /** The rightful actor of each status, so random runs also get far (null actor = "whoever holds it now"). */
 const HOLDER: Partial<Record<Status, [string, ActingRole]>> = {
   DATA_TIDAK_VALID: [APPLICANT_EMAIL, 'SISTEM'],
-  MENUNGGU_VERIFIKASI_EMAIL: ['MENUNGGU_VERIFIKASI_EMAIL', 'DATA_TIDAK_VALID', APPLICANT_EMAIL, 'PEMOHON'],
+  MENUNGGU_VERIFIKASI_EMAIL: [APPLICANT_EMAIL, 'PEMOHON'],
   DIKEMBALIKAN: [APPLICANT_EMAIL, 'SISTEM'],
   MENUNGGU_DISPOSISI_KADIS: [KADIS, 'KEPALA_DINAS'],
   DIDISPOSISIKAN_KABID: [KABID, 'KABID_PERSANDIAN'],
