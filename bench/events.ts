@@ -1,6 +1,7 @@
 // The workflow events and batch jobs the bench measures, for the program and for the peer bundle, on a generated register.
-import type { Emulator } from '../emulator';
+import type { Emulator, WebResponse } from '../emulator';
 import { INTAKE_FORM } from '../src/core/intake-form';
+import { SHEET_NAMES } from '../src/core/messages/shell';
 import { DEFAULT_SETTINGS, type RosterRole } from '../src/core/settings';
 import { type ActorRole, SEED_SOP } from '../src/core/sop';
 import { sandimanChecklist } from '../src/core/workflow';
@@ -46,6 +47,35 @@ function holderOf(status: Status): { role: ActorRole; email: string } {
   return role
     ? { role: role as ActorRole, email: DEFAULT_SETTINGS.roster[role][0] ?? '' }
     : { role: 'PEMOHON', email: '' };
+}
+
+/**
+ * A page the program answered: its execution, marked failed when the decision it carried did not move the
+ * application (its version in the register did not grow), with the page's title as the reason.
+ */
+function page(response: WebResponse, moved?: () => boolean): Outcome | null {
+  const e = response.execution;
+  if (!e)
+    return {
+      status: 'FAILED',
+      error: `HTTP ${response.status}: ${response.content.slice(0, 80)}`,
+      functionName: 'web',
+    };
+  if (moved && !moved()) return { ...e, status: 'FAILED', error: `not applied: page "${response.title}"` };
+  return e;
+}
+
+/** True when the application's version in the register is now above `before`. */
+function movedPast(emu: Emulator, id: string, before: number): () => boolean {
+  return () => {
+    const sheet = emu.state.spreadsheets[emu.state.containerSpreadsheetId ?? '']?.sheets.find(
+      (x) => x.name === SHEET_NAMES.register,
+    );
+    const header = (sheet?.values[0] ?? []).map(String);
+    const idCol = header.indexOf('Nomor permohonan');
+    const row = sheet?.values.find((r) => r[idCol] === id);
+    return Number(row?.[header.indexOf('Versi')] ?? 0) > before;
+  };
 }
 
 /** The k-th target in a status: walks the list from its middle, so the target sits deep in a large register. */
@@ -139,7 +169,12 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
         ver: ver(gen, emailStatus),
         act: 'VERIFY_EMAIL',
       });
-      return [emu.doPost({ body: body({ t }), contentType: 'application/x-www-form-urlencoded', user: to }).execution];
+      return [
+        page(
+          emu.doPost({ body: body({ t }), contentType: 'application/x-www-form-urlencoded', user: to }),
+          movedPast(emu, id, ver(gen, emailStatus)),
+        ),
+      ];
     },
   });
   events.push({
@@ -156,7 +191,7 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
         ver: ver(gen, status),
         act: 'DECIDE',
       });
-      return [emu.doGet({ query: { t }, user: h.email }).execution];
+      return [page(emu.doGet({ query: { t }, user: h.email }))];
     },
   });
   for (const d of DECISIONS) {
@@ -174,11 +209,14 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
           act: 'DECIDE',
         });
         return [
-          emu.doPost({
-            body: body({ t, ...d.fields() }),
-            contentType: 'application/x-www-form-urlencoded',
-            user: h.email,
-          }).execution,
+          page(
+            emu.doPost({
+              body: body({ t, ...d.fields() }),
+              contentType: 'application/x-www-form-urlencoded',
+              user: h.email,
+            }),
+            movedPast(emu, id, ver(gen, d.status)),
+          ),
         ];
       },
     });
@@ -190,7 +228,7 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
       const id = target(gen, status, k + 2000);
       const to = emailOf(id);
       const t = signedToken(emu, { app: id, step: status, role: 'PEMOHON', to, ver: ver(gen, status), act: 'STATUS' });
-      return [emu.doGet({ query: { t }, user: to }).execution];
+      return [page(emu.doGet({ query: { t }, user: to }))];
     },
   });
   if (functions.has('submitDecision')) {
@@ -209,14 +247,17 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
           act: 'DECIDE',
         });
         const before = emu.executions().length;
-        emu.scriptRun(
+        const answer = emu.scriptRun(
           'submitDecision',
           [t, { action: 'DISPOSE', toEmail: DEFAULT_SETTINGS.roster.SANDIMAN[0] ?? '', instruction: 'Periksa' }],
           {
             user: h.email,
           },
         );
-        return lastResults(emu, before);
+        const ok = answer.ok && (answer.value as { ok?: boolean }).ok === true;
+        return lastResults(emu, before).map((r) =>
+          ok ? r : { ...r, status: 'FAILED' as const, error: JSON.stringify(answer).slice(0, 160) },
+        );
       },
     });
   }
@@ -259,11 +300,16 @@ export function programJobs(emu: Emulator, functions: Set<string>): BenchEvent[]
 export function peerEvents(peer: Emulator, gen: GeneratedRegister): { events: BenchEvent[]; jobs: BenchEvent[] } {
   const decision = (status: Status, action: string, offset: number) => (k: number) => {
     const id = target(gen, status, k + offset);
-    return [peer.doGet({ query: { id, action }, user: holderOf(status).email || emailOf(id) }).execution];
+    return [
+      page(
+        peer.doGet({ query: { id, action }, user: holderOf(status).email || emailOf(id) }),
+        movedPast(peer, id, ver(gen, status)),
+      ),
+    ];
   };
   const view = (status: Status, offset: number) => (k: number) => {
     const id = target(gen, status, k + offset);
-    return [peer.doGet({ query: { id, view: 'status' }, user: emailOf(id) }).execution];
+    return [page(peer.doGet({ query: { id, view: 'status' }, user: emailOf(id) }))];
   };
   const events: BenchEvent[] = [
     {

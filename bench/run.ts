@@ -33,6 +33,8 @@ export interface EventFigures {
   cpuMsMedian: number;
   /** Whether every run made exactly the same calls. */
   stableCalls: boolean;
+  /** Errors of any run (an event that was refused or failed is not a valid measurement). */
+  failures: string[];
 }
 
 function runEvent(
@@ -54,6 +56,7 @@ function runEvent(
     first,
     cpuMsMedian: median(all.map((m) => m.cpuMs)),
     stableCalls: all.every((m) => key(m) === key(first)),
+    failures: [...new Set(all.flatMap((m) => m.errors))],
   };
 }
 
@@ -76,14 +79,19 @@ function benchSize(size: number, functions: Set<string>): SizeFigures {
   const generateMs = performance.now() - t0;
   const snap = snapshot(emu.state);
   const jobs = programJobs(emu, functions).map((job) => runEvent(emu, job, JOB_RUNS, () => restore(emu.state, snap)));
-  restore(emu.state, snap);
-  const events = programEvents(emu, gen, functions).map((event) => runEvent(emu, event, RUNS));
+  const events = programEvents(emu, gen, functions).map((event) => {
+    restore(emu.state, snap);
+    return runEvent(emu, event, RUNS);
+  });
   restore(emu.state, snap);
   const peer = peerEmulator('whole-sheet', emu);
   const peerSet = peerEvents(peer, gen);
   const pJobs = peerSet.jobs.map((job) => runEvent(peer, job, JOB_RUNS, () => restore(emu.state, snap)));
   restore(emu.state, snap);
-  const pEvents = peerSet.events.map((event) => runEvent(peer, event, RUNS));
+  const pEvents = peerSet.events.map((event) => {
+    restore(emu.state, snap);
+    return runEvent(peer, event, RUNS);
+  });
   return {
     size,
     generateMs,
@@ -108,7 +116,7 @@ function printSize(s: SizeFigures): void {
     const m = e.first;
     const p = peer?.first;
     const ratio = p && p.projectedMs > 0 ? fmt(m.projectedMs / p.projectedMs, 2) : '-';
-    const bad = [...new Set([...m.status.filter((x) => x !== 'COMPLETED'), ...m.errors])].join('; ');
+    const bad = e.failures.join('; ');
     console.log(
       `${e.name.slice(0, 38).padEnd(38)} ${fmt(m.totalCalls).padStart(6)} ${fmt(m.spreadsheetCalls).padStart(4)} ${fmt(m.spreadsheetRoundTrips).padStart(4)} ${`${fmt(m.cells.read)}/${fmt(m.cells.written)}`.padStart(16)} ${fmt(m.projectedMs).padStart(8)} ${fmt(e.cpuMsMedian, 1).padStart(8)} | ${(p ? fmt(p.spreadsheetCalls) : '-').padStart(7)} ${(p ? `${fmt(p.cells.read)}/${fmt(p.cells.written)}` : '-').padStart(18)} ${(p ? fmt(p.projectedMs) : '-').padStart(9)} ${ratio.padStart(11)}  ${bad ? bad.slice(0, 160) : 'ok'}${e.stableCalls ? '' : ' (calls differ between runs)'}`,
     );
