@@ -176,7 +176,7 @@ export function mailContent(template: MailTemplate, d: MailData): MailContent {
           `Permohonan sertifikat elektronik ${d.reference} menunggu tindakan Anda sebagai ${d.recipientLabel}.`,
           stepLine(d),
           ...(d.instruction ? [`Catatan/instruksi sebelumnya: ${d.instruction}`] : []),
-          'Tidak ada yang berubah sebelum Anda memilih tindakan dan menekan Konfirmasi. Tautan ini hanya untuk Anda dan hanya dapat dipakai sekali.',
+          'Tidak ada yang berubah sebelum Anda memilih tindakan dan menekan tombolnya di halaman keputusan. Tautan ini hanya untuk Anda dan hanya dapat dipakai sekali.',
         ],
         bullets: d.warnings.map((w) => `Perhatian: ${w}`),
         details: true,

@@ -15,7 +15,7 @@ const CSS = [
   'h1{font-size:20px;margin:0 0 8px}h2{font-size:17px;margin:0 0 8px}',
   'dl{margin:0;display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:4px 8px}',
   'dt{color:#4b5563;font-size:14px}dd{margin:0;word-break:break-word}',
-  'table{width:100%;border-collapse:collapse}td,th{text-align:left;padding:6px;border-bottom:1px solid #e5e7eb;vertical-align:top;font-size:14px}',
+  'table{width:100%;border-collapse:collapse}td,th{text-align:left;padding:6px;border-bottom:1px solid #e5e7eb;vertical-align:top;font-size:14px;overflow-wrap:anywhere}',
   'label{display:block;font-weight:bold;margin:8px 0 4px;font-size:14px}',
   'input[type=text],input[type=date],select,textarea{width:100%;padding:10px;font-size:16px;border:1px solid #9ca3af;border-radius:6px}',
   'textarea{min-height:80px}',
