@@ -24,8 +24,8 @@ function excelValue(value: CellValue, timeZone: string): ExcelJS.CellValue {
 /**
  * Builds an .xlsx of the spreadsheet (all sheets, or the named ones in spreadsheet order): values with their types,
  * formulas as formulas (without a cached result: the emulator does not evaluate them), number formats, frozen
- * rows/columns, column widths, hidden sheets and tab colours. Dates are written as their wall-clock time in the
- * spreadsheet's time zone, which is what Sheets' own .xlsx download shows.
+ * rows/columns, column widths, hidden sheets and tab colours. Excel has no time zones, so dates are written as the
+ * wall-clock time they show in the spreadsheet's time zone (Open: assumed to match Sheets' own .xlsx download).
  */
 export async function exportXlsx(state: EmulatorState, spreadsheetId: string, sheetNames?: string[]): Promise<Buffer> {
   const ss = state.spreadsheets[spreadsheetId];

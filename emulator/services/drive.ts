@@ -274,7 +274,10 @@ abstract class EmuDriveItem {
     return this.selfObject();
   }
 
-  /** Ref: File.getEditors — "If the user who executes the script does not have edit access… returns an empty array." */
+  /**
+   * Ref: File.getEditors — "If the user who executes the script does not have edit access… returns an empty array."
+   * Open: whether the owner is listed; chosen: not (getOwner gives the owner), unlike Spreadsheet.getEditors here.
+   */
   getEditors(): GoogleAppsScript.Base.User[] {
     if (!canEdit(this.access())) return [];
     return editorsOf(this.ctx.state, this.id).map((e) => userObject(this.ctx, 'DriveApp', e));
