@@ -5,6 +5,7 @@ import { handleFormSubmit } from './gas/intake';
 import { flushOutbox, tellUser, verifyAudit } from './gas/maintenance';
 import { addMenu } from './gas/menu';
 import { type SetupReport, setupFromMenu } from './gas/setup';
+import { openDisposition, openSidebar } from './gas/sidebar';
 import { runSlaCheck } from './gas/sla-check';
 import { type DecisionResult, decide, handleGet, handlePost } from './gas/webapp';
 
@@ -51,6 +52,16 @@ export function flushOutbox_(): { sent: number; waiting: number; failed: number 
     tellUser(M.title, M.result(result.sent, result.waiting, result.failed));
   }
   return result;
+}
+
+/** Menu: the staff sidebar for the selected application (decisions in the user's role). */
+export function openSidebar_(): void {
+  openSidebar();
+}
+
+/** Menu: the printable Lembar Disposisi of the selected application. */
+export function openDisposition_(): void {
+  openDisposition();
 }
 
 /** Menu: verifies the Jejak Audit hash chain. */

@@ -3,7 +3,7 @@ import { decodeToken, encodeToken, type LinkClaims, type TokenFailure } from '..
 import type { ActorRole } from '../core/sop';
 import { holderFor } from '../core/workflow';
 import type { Application, LinkRequest } from '../core/workflow-types';
-import { signWithSecret, webAppUrl } from './script-config';
+import { webAppUrl } from './script-config';
 
 /** The link purposes the web app serves (LinkRequest's, carried in the token's `act`). */
 export type LinkPurpose = LinkRequest['purpose'];
@@ -28,6 +28,17 @@ export function linkUrl(
   baseUrl: string,
   now: Date,
 ): string {
+  return `${webAppUrl(baseUrl)}?t=${signToken(request, app, sop, secret, now)}`;
+}
+
+/** The signed token alone (the sidebar carries it in a hidden field instead of a URL). */
+export function signToken(
+  request: LinkRequest,
+  app: Application,
+  sop: Parameters<typeof holderFor>[1],
+  secret: string,
+  now: Date,
+): string {
   const role: ActorRole =
     request.purpose === 'DECIDE'
       ? ((holderFor({ ...app, status: request.stage }, sop) ?? 'PEMOHON') as ActorRole)
@@ -42,7 +53,7 @@ export function linkUrl(
     nonce: Utilities.getUuid(),
     act: request.purpose,
   };
-  return `${webAppUrl(baseUrl)}?t=${encodeToken(claims, signer(secret))}`;
+  return encodeToken(claims, signer(secret));
 }
 
 /** Checks a token's signature and expiry (the register checks the rest under the lock). */
@@ -66,5 +77,3 @@ export function nikKeyOf(nik: string, secret: string): string {
     .map((byte) => ((byte + 256) % 256).toString(16).padStart(2, '0'))
     .join('');
 }
-
-export { signWithSecret };

@@ -49,9 +49,3 @@ export function webAppUrl(stored: string): string {
     return '';
   }
 }
-
-/** Signs a token payload with the secret: HMAC-SHA256, web-safe base64 without padding. */
-export function signWithSecret(secret: string): (payload: string) => string {
-  return (payload: string) =>
-    Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(payload, secret)).replace(/=+$/, '');
-}

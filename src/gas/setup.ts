@@ -138,13 +138,15 @@ function addQuestion(form: GoogleAppsScript.Forms.Form, question: IntakeQuestion
  * response destination is set, so no responses sheet ever holds a full NIK; response edits are on (the applicant's
  * correction path).
  */
-function setUpForm(stored: string, settings: Settings, lines: string[]): GoogleAppsScript.Forms.Form {
+function setUpForm(stored: string, settings: Settings, lines: string[]): GoogleAppsScript.Forms.Form | null {
   let form: GoogleAppsScript.Forms.Form | null = null;
   if (stored) {
     try {
       form = FormApp.openById(stored);
     } catch {
-      lines.push(S.formLost);
+      // Someone without access to the Form ran setup: never make a second Form (two intakes, two triggers).
+      lines.push(S.noAccess(S.formName));
+      return null;
     }
   }
   const fresh = form === null;
@@ -168,13 +170,15 @@ function setUpRestricted(
   stored: string,
   settings: Settings,
   lines: string[],
-): GoogleAppsScript.Spreadsheet.Spreadsheet {
+): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
   let store: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   if (stored) {
     try {
       store = SpreadsheetApp.openById(stored);
     } catch {
-      lines.push(S.restrictedLost);
+      // Not shared with whoever runs setup (by design): leave it alone rather than make a second store.
+      lines.push(S.noAccess(SHEET_NAMES.restricted));
+      return null;
     }
   }
   if (!store) {
@@ -221,7 +225,12 @@ export function runSetup(): SetupReport {
     lines.push(...ensureSheet(spreadsheet, SHEET_NAMES.issued, certificateSpecs()).report);
     const audit = ensureSheet(spreadsheet, SHEET_NAMES.audit, AUDIT_SPECS);
     lines.push(...audit.report);
-    if (protectSheet(audit.sheet, S.auditProtection)) lines.push(S.sheetProtected(SHEET_NAMES.audit));
+    const staff = [...new Set(Object.values(settings.roster).flat())];
+    // Only the owner changes who may edit the audit sheet (nobody can take the owner's own access away).
+    const owner = spreadsheet.getOwner()?.getEmail().toLowerCase() ?? '';
+    if (owner === Session.getEffectiveUser().getEmail().toLowerCase()) {
+      if (protectSheet(audit.sheet, S.auditProtection, staff)) lines.push(S.sheetProtected(SHEET_NAMES.audit));
+    }
     lines.push(...ensureSheet(spreadsheet, SHEET_NAMES.outbox, OUTBOX_COLUMNS).report);
     const dashboard = ensureSheet(spreadsheet, SHEET_NAMES.dashboard, []);
     lines.push(...dashboard.report);
@@ -229,10 +238,10 @@ export function runSetup(): SetupReport {
     dropDefaultSheet(spreadsheet);
 
     const form = setUpForm(props.formId, settings, lines);
-    if (props.formId !== form.getId()) writeProperty('formId', form.getId());
+    if (form && props.formId !== form.getId()) writeProperty('formId', form.getId());
     const restricted = setUpRestricted(props.restrictedId, settings, lines);
-    if (props.restrictedId !== restricted.getId()) writeProperty('restrictedId', restricted.getId());
-    lines.push(...ensureTriggers(form));
+    if (restricted && props.restrictedId !== restricted.getId()) writeProperty('restrictedId', restricted.getId());
+    if (form) lines.push(...ensureTriggers(form));
     if (ensureHmacSecret().created) lines.push(S.secretCreated);
 
     let url = props.webAppUrl;
@@ -245,9 +254,9 @@ export function runSetup(): SetupReport {
     return {
       lines,
       spreadsheetId: spreadsheet.getId(),
-      formId: form.getId(),
-      formUrl: form.getPublishedUrl(),
-      restrictedId: restricted.getId(),
+      formId: form?.getId() ?? props.formId,
+      formUrl: form?.getPublishedUrl() ?? '',
+      restrictedId: restricted?.getId() ?? props.restrictedId,
       webAppUrl: url,
     };
   });
@@ -256,7 +265,7 @@ export function runSetup(): SetupReport {
 /** The menu item: runs setup and shows what it did (Ui only exists when a person runs it from the spreadsheet). */
 export function setupFromMenu(): SetupReport {
   const report = runSetup();
-  const text = [...report.lines, '', S.formLink(report.formUrl)].join('\n');
+  const text = [...report.lines, ...(report.formUrl ? ['', S.formLink(report.formUrl)] : [])].join('\n');
   try {
     const ui = SpreadsheetApp.getUi();
     ui.alert(S.title, text, ui.ButtonSet.OK);

@@ -56,18 +56,24 @@ function lastNonEmpty(cells: string[]): number {
 }
 
 /**
- * Protects a whole sheet so only the script's owner edits it (the triggers and the web app run as the owner). Other
- * editors of the spreadsheet can read but not change it. Idempotent: an existing protection is reused.
+ * Protects a whole sheet so only the script's owner (the triggers and the web app run as the owner) and `staff`
+ * edit it: staff acting from the sidebar run as themselves, and their decisions append here. Everyone else can
+ * read but not change it; what staff could change by hand, the hash chain reveals. Idempotent: the protection is
+ * reused and its editors re-synced with the roster.
  */
-export function protectSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, description: string): boolean {
+export function protectSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, description: string, staff: string[]): boolean {
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
   const protection = existing[0] ?? sheet.protect();
   const fresh = existing.length === 0;
   protection.setDescription(description);
   protection.setWarningOnly(false);
-  const me = Session.getEffectiveUser().getEmail();
-  const others = protection.getEditors().filter((user) => user.getEmail() !== me);
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
+  const allowed = new Set([me, ...staff.map((email) => email.toLowerCase())]);
+  const current = protection.getEditors().map((user) => user.getEmail().toLowerCase());
+  const others = current.filter((email) => !allowed.has(email));
   if (others.length > 0) protection.removeEditors(others);
+  const missing = [...allowed].filter((email) => email !== me && !current.includes(email));
+  if (missing.length > 0) protection.addEditors(missing);
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
   return fresh;
 }

@@ -4,7 +4,7 @@ import { SHELL_MESSAGES } from '../core/messages/shell';
 import { ROLE_LABELS } from '../core/messages/workflow';
 import { isRosterRole, rolesOf } from '../core/settings';
 import { allowedActions, applyAction, forwardOptions, holderFor, sandimanChecklist } from '../core/workflow';
-import { type ActingRole, type Application, STATUS_LABELS } from '../core/workflow-types';
+import { type ActingRole, type Action, type Application, STATUS_LABELS } from '../core/workflow-types';
 import { appendAudit, openAudit } from './audit-log';
 import { actionFromForm, type DecisionForm, field, parseFormBody } from './decision-form';
 import { applyEffects } from './effects';
@@ -142,7 +142,7 @@ export function renderGet(parameters: Record<string, string>): Page {
   return decisionPage(checked);
 }
 
-function refusedResult(kind: ErrorKind, message: string, app?: Application): DecisionResult {
+export function refusedResult(kind: ErrorKind, message: string, app?: Application): DecisionResult {
   return {
     ok: false,
     kind,
@@ -167,20 +167,35 @@ export function decide(token: string, form: DecisionForm): DecisionResult {
     }
     if (checked.purpose === 'STATUS') return refusedResult('INVALID_LINK', '');
     const action = checked.purpose === 'VERIFY_EMAIL' ? { type: 'VERIFY_EMAIL' as const } : actionFromForm(form);
-    if (!action) return refusedResult('REFUSED', SHELL_MESSAGES.links.unknownAction, checked.app);
-    const result = applyAction(checked.app, action, actionContext(env, checked.to, checked.role));
-    if (!result.ok) return refusedResult('REFUSED', result.message, checked.app);
-    writeApplication(checked.register, checked.stored, result.app, env.sop);
-    applyEffects(env, result.app, result.effects, checked.role);
-    return {
-      ok: true,
-      kind: '',
-      title: PAGE_TEXT.resultDone,
-      message: SHELL_MESSAGES.links.done(STATUS_LABELS[result.app.status], result.app.id),
-      reference: result.app.id,
-      statusLabel: STATUS_LABELS[result.app.status],
-    };
+    return applyDecision(env, checked.register, checked.stored, checked.to, checked.role, action);
   });
+}
+
+/**
+ * The common end of every decision (mail link or sidebar), called inside the lock with the row just read: applies
+ * the action, writes the row in one call, then the effects. A refusal changes nothing.
+ */
+export function applyDecision(
+  env: Env,
+  register: SheetTable,
+  stored: StoredApplication,
+  actor: string,
+  role: ActingRole,
+  action: Action | null,
+): DecisionResult {
+  if (!action) return refusedResult('REFUSED', SHELL_MESSAGES.links.unknownAction, stored.app);
+  const result = applyAction(stored.app, action, actionContext(env, actor, role));
+  if (!result.ok) return refusedResult('REFUSED', result.message, stored.app);
+  writeApplication(register, stored, result.app, env.sop);
+  applyEffects(env, result.app, result.effects, role);
+  return {
+    ok: true,
+    kind: '',
+    title: PAGE_TEXT.resultDone,
+    message: SHELL_MESSAGES.links.done(STATUS_LABELS[result.app.status], result.app.id),
+    reference: result.app.id,
+    statusLabel: STATUS_LABELS[result.app.status],
+  };
 }
 
 /** The page for a decision's outcome. */

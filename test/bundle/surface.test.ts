@@ -21,6 +21,8 @@ const EXPECTED_ENTRY_POINTS = [
   'runSlaCheck_',
   'flushOutbox_',
   'verifyAuditLog_',
+  'openSidebar_',
+  'openDisposition_',
 ];
 
 const APPS_SCRIPT_SERVICES = [

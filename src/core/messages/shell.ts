@@ -52,12 +52,13 @@ export const SHELL_MESSAGES = {
     settingsSeeded:
       'Sheet "Pengaturan" diisi nilai awal. Ganti alamat email contoh dengan alamat pejabat yang sebenarnya.',
     sopSeeded: 'Sheet "SOP" diisi SOP Pendaftaran Penerbitan Sertifikat Elektronik.',
-    formLost: 'Formulir yang tercatat tidak dapat dibuka; formulir baru dibuat.',
+    formName: 'Formulir permohonan',
+    noAccess: (what: string) =>
+      `${what} tidak dapat dibuka dengan akun Anda, jadi tidak diperiksa (dan tidak dibuat ulang). Minta pemilik sistem menjalankan penyiapan bila perlu diperbaiki.`,
     formCreated: 'Formulir permohonan dibuat.',
     formRepaired: (titles: string[]) =>
       `Pertanyaan ditambahkan ke formulir: ${titles.map((title) => `"${title}"`).join(', ')}.`,
     formLink: (url: string) => `Tautan formulir untuk pemohon: ${url}`,
-    restrictedLost: 'Spreadsheet Data Terbatas yang tercatat tidak dapat dibuka; yang baru dibuat.',
     restrictedCreated: 'Spreadsheet "Data Terbatas" dibuat (NIK lengkap dan tautan berkas; hanya untuk Verifikator).',
     restrictedShared: (emails: string[]) => `Data Terbatas dibagikan kepada Verifikator: ${emails.join(', ')}.`,
     secretCreated: 'Kunci rahasia tautan (HMAC) dibuat.',
@@ -100,6 +101,11 @@ export const SHELL_MESSAGES = {
     title: 'Kotak Keluar',
     result: (sent: number, waiting: number, failed: number) =>
       `Terkirim: ${sent}. Menunggu kuota: ${waiting}. Gagal dan akan dicoba lagi: ${failed}.`,
+  },
+  sidebar: {
+    promptTitle: 'Pilih permohonan',
+    prompt: 'Ketik nomor permohonan (misalnya TTE-2026-0001):',
+    viewer: 'pengamat (peran Anda tidak memegang tahap ini)',
   },
   outboxDeferred: 'Email ditunda di Kotak Keluar dan akan dikirim ulang otomatis',
   auditEvents: {

@@ -1,0 +1,105 @@
+// Staff actions from the spreadsheet: the sidebar (decisions by the signed-in user's role) and the Lembar Disposisi.
+import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
+import { ROLE_LABELS } from '../core/messages/workflow';
+import { rolesOf } from '../core/settings';
+import { allowedActions, forwardOptions, holderFor, sandimanChecklist } from '../core/workflow';
+import type { Application } from '../core/workflow-types';
+import { renderSidebar, SIDEBAR_TEXT } from '../ui/pages/sidebar';
+import { type Env, loadEnv } from './env';
+import { signToken } from './links';
+import { findApplication, openRegister, readApplication } from './register';
+import { pageDisposition } from './ui-port';
+
+/**
+ * The sidebar's forms carry a decision token signed for the signed-in user, so a sidebar decision takes exactly the
+ * checked path of a mail link (submitDecision): version, role, recipient, expiry.
+ */
+function sidebarToken(env: Env, app: Application, user: string): string {
+  const expiresAt = new Date(env.now.getTime() + env.settings.linkExpiryHours * 3600_000).toISOString();
+  return signToken(
+    { purpose: 'DECIDE', stage: app.status, recipient: user, version: app.version, expiresAt },
+    app,
+    env.sop,
+    env.props.hmacSecret,
+    env.now,
+  );
+}
+
+/** The signed-in staff member (a sidebar runs as the user, inside the domain: Google reveals the address). */
+function staffUser(): string {
+  return Session.getActiveUser().getEmail().toLowerCase();
+}
+
+/** The role in which `user` may act on the application now: the role holding its step, if the user holds it. */
+function actingRole(env: Env, app: Application, user: string) {
+  const holder = holderFor(app, env.sop);
+  if (!user || !holder) return undefined;
+  return rolesOf(env.settings, user, env.now).includes(holder) ? holder : undefined;
+}
+
+/**
+ * The application the staff member means: the selected row of Register Permohonan when the selection is there,
+ * else the reference number they type (a prompt), so it also works from a phone or another sheet.
+ */
+function chosenApplication(env: Env): Application | null {
+  const register = openRegister(env.spreadsheet, env.sop);
+  try {
+    const active = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = active.getActiveSheet();
+    const row = active.getActiveRange()?.getRow() ?? 0;
+    if (sheet.getName() === SHEET_NAMES.register && row >= 2) return readApplication(register, row, env.sop).app;
+  } catch {
+    // No selection available in this context: ask for the number instead.
+  }
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(SHELL_MESSAGES.sidebar.promptTitle, SHELL_MESSAGES.sidebar.prompt, ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return null;
+  const id = answer.getResponseText().trim().toUpperCase();
+  return findApplication(register, id, env.sop)?.app ?? null;
+}
+
+/** Menu "Buka panel tindakan": the selected application with the choices the user's role has now. */
+export function openSidebar(): void {
+  const env = loadEnv();
+  const app = chosenApplication(env);
+  const user = staffUser();
+  let client = '';
+  try {
+    client = HtmlService.createHtmlOutputFromFile('client-sidebar').getContent();
+  } catch {
+    client = '';
+  }
+  let html: string;
+  if (!app) html = renderSidebar(null, client);
+  else {
+    const role = actingRole(env, app, user);
+    const allowed = role ? allowedActions(app, role, env.sop) : [];
+    const forward = forwardOptions(app, env.sop, env.settings, env.now);
+    html = renderSidebar(
+      {
+        app,
+        sop: env.sop,
+        roleLabel: role ? ROLE_LABELS[role] : SHELL_MESSAGES.sidebar.viewer,
+        allowed,
+        hidden: role ? { t: sidebarToken(env, app, user) } : {},
+        forward: forward ? { roleLabel: forward.roleLabel, options: forward.options } : null,
+        checklist: allowed.includes('VERIFY') ? sandimanChecklist(env.sop) : [],
+        ktpUrl: '',
+      },
+      client,
+    );
+  }
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle(SIDEBAR_TEXT.title));
+}
+
+/** Menu "Lembar Disposisi": the printable disposition sheet of the chosen application (SOP output of steps 1–2). */
+export function openDisposition(): void {
+  const env = loadEnv();
+  const app = chosenApplication(env);
+  if (!app) return;
+  const page = pageDisposition(app, env.sop);
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(page.html).setWidth(720).setHeight(640),
+    `${page.title} ${app.id}`,
+  );
+}
