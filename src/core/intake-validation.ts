@@ -159,7 +159,7 @@ export function validateIntake(
     if (value === null) return;
     const clean = singleLine(value);
     if (clean === '') errors.push(issue(key, 'REQUIRED', M.REQUIRED(key)));
-    else if (/^[=+\-@]/.test(clean)) errors.push(issue(key, 'TEXT_FORMULA', M.TEXT_FORMULA(key)));
+    else if (/^[=+\-@']/.test(clean)) errors.push(issue(key, 'TEXT_FORMULA', M.TEXT_FORMULA(key)));
     else if (/[<>]/.test(clean)) errors.push(issue(key, 'TEXT_MARKUP', M.TEXT_MARKUP(key)));
     else partial[key] = clean;
   };

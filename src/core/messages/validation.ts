@@ -78,7 +78,7 @@ export const VALIDATION_MESSAGES = {
     `Nama memuat sebutan ${titles.join(', ')}. Tulis hanya jika tercantum persis demikian pada KTP; jika tidak, hapus sebutan itu.`,
   NAME_LONG: () =>
     'Nama lebih dari 60 huruf, padahal KTP-el memuat paling banyak 60 huruf. Pastikan nama sama persis dengan KTP.',
-  TEXT_FORMULA: (field: string) => `${label(field)} tidak boleh diawali tanda = + - atau @.`,
+  TEXT_FORMULA: (field: string) => `${label(field)} tidak boleh diawali tanda = + - @ atau petik (').`,
   TEXT_MARKUP: (field: string) => `${label(field)} tidak boleh memuat tanda < atau >.`,
   FILES_LINK_REQUIRED: () =>
     'Anda memilih mengunggah berkas: isi tautan Google Drive berkas persyaratan, atau pilih membawa berkas ke Dinas Kominfo.',
