@@ -3,7 +3,7 @@ import type { WorkCalendar } from './business-time';
 import { ROLE_LABELS } from './messages/workflow';
 import { holdersOf, type Settings } from './settings';
 import type { SopDefinition } from './sop';
-import { elapsedMinutes, mailDataOf, standardOf } from './workflow';
+import { currentHolders, elapsedMinutes, mailDataOf, standardOf } from './workflow';
 import { holderRole, routeOf } from './workflow-route';
 import type { Application, Effect } from './workflow-types';
 
@@ -55,7 +55,7 @@ export function checkSla(app: Application, ctx: SlaContext): { app: Application;
   const lateMinutes = lateness.elapsed - lateness.standard;
   const actionCtx = { ...ctx, actor: { email: '', role: 'SISTEM' as const } };
   const expiresAt = new Date(ctx.now.getTime() + ctx.settings.linkExpiryHours * 3600_000).toISOString();
-  const holders = app.assignee !== '' ? [app.assignee] : holdersOf(ctx.settings, role, ctx.now);
+  const holders = currentHolders(app, role, ctx.settings, ctx.now);
   if (remindDue) {
     nextTiming.remindedAt = at;
     effects.push({

@@ -628,7 +628,7 @@ function invalidMails(app: Application, ctx: ActionContext, noOfficialEmail: boo
 function officialMails(app: Application, ctx: ActionContext, route: Route, instruction = ''): Effect[] {
   const role = holderRole(route, app.status);
   if (!role) return [];
-  const recipients = app.assignee !== '' ? [app.assignee] : holdersOf(ctx.settings, role, ctx.now);
+  const recipients = currentHolders(app, role, ctx.settings, ctx.now);
   return recipients.map((to) => ({
     type: 'SEND_MAIL' as const,
     template: 'OFFICIAL_ACTION' as const,
@@ -639,6 +639,20 @@ function officialMails(app: Application, ctx: ActionContext, route: Route, instr
       action: { purpose: 'DECIDE', stage: app.status, recipient: to, version: app.version, expiresAt: linkExpiry(ctx) },
     },
   }));
+}
+
+/**
+ * Who must act now: the named assignee while they still hold the role (roster or an acting delegation), otherwise
+ * every current holder, so an application never waits on someone whose Plt./Plh. period has ended.
+ */
+export function currentHolders(
+  app: Application,
+  role: RosterRole,
+  settings: ActionContext['settings'],
+  now: Date,
+): string[] {
+  if (app.assignee !== '' && rolesOf(settings, app.assignee, now).includes(role)) return [app.assignee];
+  return holdersOf(settings, role, now);
 }
 
 /** The Sertifikat Terbit row of an issued application. */

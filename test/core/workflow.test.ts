@@ -366,6 +366,17 @@ describe('refusals change nothing', () => {
     expect(late).toMatchObject({ ok: false, code: 'WRONG_ROLE' });
   });
 
+  it('a return by an acting official whose delegation ended comes back to the current holders', () => {
+    const settings = testSettings();
+    const plt = 'plt.kadis@bolmongkab.go.id';
+    settings.delegations = [{ role: 'KEPALA_DINAS', email: plt, from: '2026-01-05', until: '2026-01-05', note: '' }];
+    let app = act(open().app, { type: 'VERIFY_EMAIL' }, APPLICANT_EMAIL, 'PEMOHON', START, settings).app;
+    app = act(app, { type: 'RETURN', reason: 'Lengkapi surat' }, plt, 'KEPALA_DINAS', START, settings).app;
+    const nextDay = new Date('2026-01-06T01:00:00Z');
+    const back = act(app, { type: 'RESUBMIT', outcome: validOutcome() }, APPLICANT_EMAIL, 'SISTEM', nextDay, settings);
+    expect(mails(back.effects)).toEqual([{ template: 'OFFICIAL_ACTION', to: KADIS }]);
+  });
+
   it('refuses a disposition to someone not in the roster of the next role', () => {
     const app = act(open().app, { type: 'VERIFY_EMAIL' }, APPLICANT_EMAIL, 'PEMOHON', START).app;
     const r = applyAction(
