@@ -4,6 +4,7 @@ import type { DecisionForm } from './gas/decision-form';
 import { handleFormSubmit } from './gas/intake';
 import { flushOutbox, tellUser, verifyAudit } from './gas/maintenance';
 import { addMenu } from './gas/menu';
+import { selfTest as runSelfTest, type SelfTestStep } from './gas/self-test';
 import { type SetupReport, setupFromMenu } from './gas/setup';
 import { openDisposition, openSidebar } from './gas/sidebar';
 import { runSlaCheck } from './gas/sla-check';
@@ -62,6 +63,11 @@ export function openSidebar_(): void {
 /** Menu: the printable Lembar Disposisi of the selected application. */
 export function openDisposition_(): void {
   openDisposition();
+}
+
+/** The live check (Apps Script API scripts.run): read-only checks of the deployment, step by step. */
+export function selfTest(): { ok: boolean; steps: SelfTestStep[] } {
+  return runSelfTest();
 }
 
 /** Menu: verifies the Jejak Audit hash chain. */

@@ -15,6 +15,8 @@ const EXPECTED_ENTRY_POINTS = [
   'doPost',
   // google.script.run (no trailing underscore: the browser may call them)
   'submitDecision',
+  // the live check through the Apps Script API (read-only, no personal data)
+  'selfTest',
   // menu items and installable triggers (private: trailing underscore)
   'setup_',
   'handleFormSubmit_',

@@ -107,6 +107,21 @@ export const SHELL_MESSAGES = {
     prompt: 'Ketik nomor permohonan (misalnya TTE-2026-0001):',
     viewer: 'pengamat (peran Anda tidak memegang tahap ini)',
   },
+  selfTest: {
+    ok: 'Baik.',
+    properties: 'ID dokumen dan kunci rahasia di Script Properties',
+    settings: 'Sheet Pengaturan dan SOP terbaca',
+    sheets: 'Sheet dan kolom register lengkap',
+    audit: 'Rantai hash Jejak Audit utuh',
+    outbox: 'Kotak Keluar dan kuota email',
+    secret: 'Tanda tangan tautan (HMAC) dapat dibuat dan diperiksa',
+    triggers: 'Pemicu terpasang untuk akun ini',
+    missing: (what: string) => `Belum ada: ${what}. Jalankan menu Sertifikat Elektronik > Siapkan/perbaiki sistem.`,
+    triggersMissing: (what: string) =>
+      `Pemicu belum terpasang untuk akun ini: ${what}. Pemicu hanya terlihat oleh akun yang memasangnya.`,
+    outboxState: (waiting: number, quota: number) =>
+      `Email menunggu: ${waiting}. Sisa kuota hari ini: ${quota} penerima.`,
+  },
   outboxDeferred: 'Email ditunda di Kotak Keluar dan akan dikirim ulang otomatis',
   auditEvents: {
     ignored: 'Diabaikan',
