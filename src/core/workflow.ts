@@ -213,7 +213,8 @@ function checkActor(app: Application, action: Action, ctx: ActionContext, route:
     return isApplicant ? undefined : refuse('WRONG_ROLE', WORKFLOW_ERRORS.WRONG_EMAIL());
   }
   const holder = holderRole(route, app.status);
-  if (!holder) return refuse('NOT_ALLOWED', WORKFLOW_ERRORS.NOT_ALLOWED(STATUS_LABELS[app.status], action.type));
+  if (!holder)
+    return refuse('NOT_ALLOWED', WORKFLOW_ERRORS.NOT_ALLOWED(STATUS_LABELS[app.status], ACTION_LABELS[action.type]));
   if (ctx.actor.role !== holder || !rolesOf(ctx.settings, email, ctx.now).includes(holder)) {
     return refuse('WRONG_ROLE', WORKFLOW_ERRORS.WRONG_ROLE(ROLE_LABELS[holder]));
   }
