@@ -2,23 +2,23 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Emulator, WebResponse } from '../../emulator';
+import type { SentMail } from '../../emulator/state';
 import {
   APPLICANT,
   act,
-  answers,
   auditRows,
   KABID,
   KADIS,
   lastMailTo,
+  mailsTo,
   openLink,
   post,
   registerRows,
   SANDIMAN,
-  setUp,
   tokenOf,
   webLinks,
 } from '../e2e/harness';
-import { knownNiks, snapshot, tally, track } from './support';
+import { atKadis, setPengaturan, snapshot, tally } from './support';
 
 const REFUSED_TITLES: Record<string, string> = {
   INVALID_LINK: 'Tautan tidak sah',
@@ -28,16 +28,6 @@ const REFUSED_TITLES: Record<string, string> = {
   ROSTER_CHANGED: 'Peran Anda sudah berubah',
   NOT_FOUND: 'Permohonan tidak ditemukan',
 };
-
-/** A world with one application waiting for the Kepala Dinas's disposition. */
-export function atKadis(): Emulator {
-  const emu = track(setUp());
-  knownNiks.add('7101201508850001');
-  emu.submitForm(answers());
-  act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
-  emu.advanceClock(2);
-  return emu;
-}
 
 function b64url(bytes: Buffer): string {
   return bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -175,7 +165,7 @@ describe('links: expired, reused, replayed', () => {
 
   it('a used link, and every older link of the application, is refused once the step moved on', () => {
     const emu = atKadis();
-    const verify = tokenOf(webLinks(mailsOf(emu, APPLICANT)[0] ?? { htmlBody: '' })[0] ?? '');
+    const verify = tokenOf(webLinks(mailsTo(emu, APPLICANT)[0] as SentMail)[0] ?? '');
     const kadis = tokenOf(webLinks(lastMailTo(emu, KADIS))[0] ?? '');
     act(emu, KADIS, { action: 'DISPOSE', toEmail: '', instruction: 'Proses' });
     expect(registerRows(emu)[0]?.Status).toBe('Didisposisikan ke Kabid Persandian');
@@ -223,22 +213,7 @@ describe('links: recipients and roster', () => {
   it('a link whose recipient was removed from the roster is refused, and the new holder can act', () => {
     const emu = atKadis();
     const token = tokenOf(webLinks(lastMailTo(emu, KADIS))[0] ?? '');
-    setRosterRole(emu, 'Peran Kepala Dinas', 'kadis.baru@bolmongkab.go.id');
+    setPengaturan(emu, 'Peran Kepala Dinas', 'kadis.baru@bolmongkab.go.id');
     expectRefused(emu, token, KADIS, 'ROSTER_CHANGED');
   });
 });
-
-function mailsOf(emu: Emulator, to: string) {
-  return emu.outbox().filter((mail) => mail.to.split(',').includes(to));
-}
-
-/** Staff edits the Pengaturan row `label` (column B) by hand. */
-export function setRosterRole(emu: Emulator, label: string, value: string, from = '', until = ''): void {
-  const ss = emu.state.spreadsheets[emu.state.scriptProperties.SPREADSHEET_ID ?? ''];
-  const sheet = ss?.sheets.find((s) => s.name === 'Pengaturan');
-  const row = sheet?.values.find((r) => r[0] === label);
-  if (!row) throw new Error(`no Pengaturan row ${label}`);
-  row[1] = value;
-  if (from) row[2] = from;
-  if (until) row[3] = until;
-}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Emulator } from '../../emulator';
 import type { SheetState } from '../../emulator/state';
+import { APPLICANT, act, answers, setUp } from '../e2e/harness';
 
 /** The figures the suite prints and writes to test-results/security-summary.json. */
 export const tally = {
@@ -153,4 +154,25 @@ export function reportSummary(): void {
   const dir = join(root, 'test-results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'security-summary.json'), `${JSON.stringify(tally, null, 2)}\n`);
+}
+
+/** A world with one application waiting for the Kepala Dinas's disposition. */
+export function atKadis(): Emulator {
+  const emu = track(setUp());
+  knownNiks.add('7101201508850001');
+  emu.submitForm(answers());
+  act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
+  emu.advanceClock(2);
+  return emu;
+}
+
+/** Staff edits the Pengaturan row `label` by hand: the value (column B) and optionally the dates (C, D). */
+export function setPengaturan(emu: Emulator, label: string, value: string, from = '', until = ''): void {
+  const ss = emu.state.spreadsheets[emu.state.scriptProperties.SPREADSHEET_ID ?? ''];
+  const sheet = ss?.sheets.find((s) => s.name === 'Pengaturan');
+  const row = sheet?.values.find((r) => r[0] === label);
+  if (!row) throw new Error(`no Pengaturan row ${label}`);
+  row[1] = value;
+  if (from) row[2] = from;
+  if (until) row[3] = until;
 }
