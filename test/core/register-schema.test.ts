@@ -1,4 +1,5 @@
 // Register schema: headers, round trip record <-> row by header name, staff columns kept, schema messages.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applicationFromRow,
@@ -15,8 +16,14 @@ import {
   toRow,
 } from '../../src/core/register-schema';
 import { SEED_SOP } from '../../src/core/sop';
-import { applyAction, certificateOf, openApplication } from '../../src/core/workflow';
-import type { Application, CertificateRecord } from '../../src/core/workflow-types';
+import {
+  allowedActions,
+  applyAction,
+  certificateOf,
+  openApplication,
+  sandimanChecklist,
+} from '../../src/core/workflow';
+import type { Action, Application, CertificateRecord } from '../../src/core/workflow-types';
 import { APPLICANT_EMAIL, ctxOf, FULL_NIK, KADIS, START, validOutcome } from './workflow-fixtures';
 
 function sample(): Application {
@@ -148,3 +155,69 @@ describe('Sertifikat Terbit schema', () => {
     expect(JSON.stringify(row)).not.toContain(FULL_NIK);
   });
 });
+
+describe('every reachable application survives the register', () => {
+  const HOLDERS: Partial<
+    Record<string, [string, 'PEMOHON' | 'SISTEM' | 'KEPALA_DINAS' | 'KABID_PERSANDIAN' | 'SANDIMAN' | 'VERIFIKATOR']>
+  > = {
+    MENUNGGU_VERIFIKASI_EMAIL: [APPLICANT_EMAIL, 'PEMOHON'],
+    DATA_TIDAK_VALID: [APPLICANT_EMAIL, 'SISTEM'],
+    DIKEMBALIKAN: [APPLICANT_EMAIL, 'SISTEM'],
+    MENUNGGU_DISPOSISI_KADIS: [KADIS, 'KEPALA_DINAS'],
+    DIDISPOSISIKAN_KABID: ['kabid.persandian@bolmongkab.go.id', 'KABID_PERSANDIAN'],
+    DITERUSKAN_SANDIMAN: ['sandiman@bolmongkab.go.id', 'SANDIMAN'],
+  };
+  const build = (choices: number[]): Application => {
+    let app = sample();
+    let now = START;
+    for (const pick of choices) {
+      now = new Date(now.getTime() + 7 * 60000);
+      const [email, role] = HOLDERS[app.status] ?? ['verifikator@bolmongkab.go.id', 'VERIFIKATOR'];
+      const types = allowedActions(app, role, SEED_SOP);
+      const type = types[pick % Math.max(types.length, 1)];
+      if (!type) break;
+      const action = wellFormed(type);
+      const r = applyAction(app, action, ctxOf(email, role, now));
+      if (r.ok) app = r.app;
+    }
+    return app;
+  };
+
+  it('round-trips through a row, whatever the path (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ arbitrary: fc.constant(0), weight: 4 }, { arbitrary: fc.nat(5), weight: 1 }), {
+          maxLength: 40,
+        }),
+        (choices) => {
+          const app = build(choices);
+          const headers = headersOf(registerColumns(SEED_SOP));
+          const { row, back } = roundTrip(app, headers);
+          expect(back).toEqual({ ...app, applicant: { ...app.applicant, ktpLink: '' } });
+          expect(JSON.stringify(row)).not.toContain(FULL_NIK);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+function wellFormed(type: Action['type']): Action {
+  const checklist = Object.fromEntries(sandimanChecklist(SEED_SOP).map((i) => [i, true]));
+  const map: Record<Action['type'], Action> = {
+    VERIFY_EMAIL: { type: 'VERIFY_EMAIL' },
+    DISPOSE: { type: 'DISPOSE', toEmail: '', instruction: '=Segera "diproses"' },
+    VERIFY: { type: 'VERIFY', checklist, toEmail: '', note: '+catatan' },
+    REJECT: { type: 'REJECT', reason: '@Tidak memenuhi syarat' },
+    RETURN: { type: 'RETURN', reason: '-Perbaiki berkas' },
+    RESUBMIT: { type: 'RESUBMIT', outcome: validOutcome({ position: '=1+1' }) },
+    SUBMIT_TO_BSRE: { type: 'SUBMIT_TO_BSRE' },
+    BSRE_ACCOUNT_SENT: { type: 'BSRE_ACCOUNT_SENT' },
+    BSRE_VERIFIED: { type: 'BSRE_VERIFIED' },
+    PASSPHRASE_SET: { type: 'PASSPHRASE_SET' },
+    CERTIFICATE_ISSUED: { type: 'CERTIFICATE_ISSUED', serial: '0012-34', validUntil: '2028-01-05' },
+    BSRE_REJECTED: { type: 'BSRE_REJECTED', code: 'LAINNYA', text: 'Nama berbeda' },
+    BSRE_RESUBMIT: { type: 'BSRE_RESUBMIT', note: '' },
+  };
+  return map[type];
+}
