@@ -85,12 +85,12 @@ function mailJson(mail: SentMail): Record<string, unknown> {
  * Inserts the google.script shim (and Google's title and meta tags) at the top of an HtmlService page, and points
  * its Google URLs (the web app's own /exec in forms and links, Drive files) at the simulator.
  */
-export function injectShim(page: StoredPage, pageId: string): string {
+export function injectShim(page: StoredPage, pageId: string, origin = ''): string {
   const meta = page.metaTags.map((tag) => `<meta name="${escAttr(tag.name)}" content="${escAttr(tag.content)}">`);
   const head = `<meta charset="utf-8">${page.title ? `<title>${escText(page.title)}</title>` : ''}${meta.join('')}
 <script>window.__SIM__=${JSON.stringify({ page: pageId, user: page.user }).replace(/</g, '\\u003c')};</script>
 <script src="/static/gas-shim.js"></script>`;
-  const html = localizeLinks(page.html);
+  const html = localizeLinks(page.html, origin);
   for (const pattern of [/<head\b[^>]*>/i, /<html\b[^>]*>/i, /<!doctype[^>]*>/i]) {
     const found = pattern.exec(html);
     if (found) {
@@ -99,6 +99,12 @@ export function injectShim(page: StoredPage, pageId: string): string {
     }
   }
   return `<!doctype html><html><head>${head}</head><body>${html}</body></html>`;
+}
+
+/** This server's own origin as the browser reached it, for absolute links. */
+function originOf(request: IncomingMessage): string {
+  const host = request.headers.host ?? '';
+  return /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `http://${host}` : '';
 }
 
 function escAttr(text: string): string {
@@ -600,7 +606,7 @@ export class SimulatorApp {
       );
       return;
     }
-    sendHtml(response, 200, injectShim(page, id));
+    sendHtml(response, 200, injectShim(page, id, originOf(_request)));
   }
 
   // ---- Gmail ----------------------------------------------------------------------------------------------
@@ -618,7 +624,11 @@ export class SimulatorApp {
   private gmailBody(_request: IncomingMessage, response: ServerResponse, mailId: string): void {
     const mail = this.emu.outbox().find((candidate) => candidate.id === mailId);
     if (!mail) throw new HttpError(404, 'Surel tidak ditemukan.');
-    sendHtml(response, 200, mailBody(mail, localizeLinks));
+    sendHtml(
+      response,
+      200,
+      mailBody(mail, (html) => localizeLinks(html, originOf(_request))),
+    );
   }
 
   // ---- Web app --------------------------------------------------------------------------------------------
@@ -677,7 +687,7 @@ export class SimulatorApp {
       );
       return;
     }
-    sendHtml(response, answer.status || 200, injectShim(page, pageId), headers);
+    sendHtml(response, answer.status || 200, injectShim(page, pageId, originOf(request)), headers);
   }
 
   private async apiScriptRun(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -167,7 +167,7 @@ describe('simulator server (stand-in emulator)', () => {
     expect(page.headers.get('x-execution-id')).toBeTruthy();
     expect(html).toContain('<script src="/static/gas-shim.js"></script>');
     expect(html.indexOf('gas-shim.js')).toBeLessThan(html.indexOf('<h1>'));
-    expect(html).toContain('<form method="post" action="/exec" target="_top">');
+    expect(html).toContain(`<form method="post" action="${sim.url}/exec" target="_top">`);
     const posted = await fetch(`${sim.url}/dev/p`, {
       method: 'POST',
       body: 'a=1',
@@ -264,7 +264,7 @@ describe('simulator server (stand-in emulator)', () => {
     expect(inbox).toContain('Permohonan baru menunggu disposisi');
     const mailId = /data-mail-id="([^"]+)"/.exec(inbox)?.[1];
     const body = await (await fetch(`${sim.url}/gmail/${mailId}/body`, { headers })).text();
-    expect(body).toContain('href="/exec?a=decide&amp;id=');
+    expect(body).toContain(`href="${sim.url}/exec?a=decide&amp;id=`);
     const sheet = await fetch(`${sim.url}/spreadsheet`, { headers });
     expect(sheet.status).toBe(403); // the Kepala Dinas has no access to the register
   });
