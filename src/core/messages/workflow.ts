@@ -1,4 +1,5 @@
 // Indonesian words of the workflow: role and action labels, BSrE rejection reasons, refusals, audit event names.
+import { SERVICE_CHOICES } from '../intake-form';
 import type { RosterRole } from '../settings';
 import type { ActionType, BsreRejectCode, ServiceCode } from '../workflow-types';
 
@@ -51,14 +52,8 @@ export const BSRE_REJECT_ADVICE: Readonly<Record<BsreRejectCode, string>> = {
   LAINNYA: 'Ikuti keterangan di atas; Verifikator akan menghubungi Anda bila ada yang perlu dilengkapi.',
 };
 
-/** Service names (glossary "Layanan"). */
-export const SERVICE_NAMES: Readonly<Record<ServiceCode, string>> = {
-  PENERBITAN_BARU: 'Penerbitan baru',
-  PEMBARUAN: 'Pembaruan',
-  RESET_PASSPHRASE: 'Reset passphrase',
-  PERUBAHAN_DATA: 'Perubahan data',
-  PENCABUTAN: 'Pencabutan',
-};
+/** Service names (glossary "Layanan"): the Form's own choices, so the Form, mails and pages use one word. */
+export const SERVICE_NAMES: Readonly<Record<ServiceCode, string>> = SERVICE_CHOICES;
 
 /** Fixed items of the Sandiman's checklist, added to the requirements of the Sandiman's SOP step. */
 export const CHECKLIST_FIXED = {
