@@ -1,5 +1,7 @@
 // The emulated Apps Script Blob: bytes with a content type and a name, as Utilities, DriveApp and HtmlService hand them out.
 
+import { decodeEntities, renderHtmlToPdf } from './pdf-render';
+
 /** Extension -> MIME type for setContentTypeFromExtension (the common types a register program meets). */
 const MIME_BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
@@ -17,6 +19,16 @@ const MIME_BY_EXTENSION: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
+
+/**
+ * Ref: Blob.getAs — "adds the appropriate extension to the filename ... assumes that the part of the filename that
+ * follows the final period (if any) is an existing extension that should be replaced".
+ */
+function withExtension(name: string | null, extension: string): string | null {
+  if (name === null) return null;
+  const dot = name.lastIndexOf('.');
+  return `${dot < 0 ? name : name.slice(0, dot)}.${extension}`;
+}
 
 /** Java/Apps Script signed bytes (-128..127) from unsigned ones. Ref: docs/reference/apps-script-runtime.md §3 Utilities. */
 export function toSignedBytes(bytes: Uint8Array): number[] {
@@ -74,10 +86,16 @@ export class EmuBlob implements GoogleAppsScript.Base.Blob {
 
   /**
    * Ref: Blob.getAs — "converted to the specified content type"; the name gets the new extension.
-   * Only the identity conversion is emulated. Open: PDF/image conversions are not emulated and throw.
+   * The identity conversion and HTML to PDF (an approximation: emulator/services/pdf-render.ts) are emulated.
+   * Open: other conversions (images, Office files) are not emulated and throw.
    */
   getAs(contentType: string): GoogleAppsScript.Base.Blob {
     if (contentType === this.contentType) return this.copyBlob();
+    if (contentType === 'application/pdf' && /^text\/html\b/i.test(this.contentType ?? '')) {
+      const html = this.getDataAsString();
+      const title = /<title>([^<]*)<\/title>/i.exec(html)?.[1] ?? this.name ?? '';
+      return new EmuBlob(renderHtmlToPdf(html, decodeEntities(title)), contentType, withExtension(this.name, 'pdf'));
+    }
     throw new Error(
       `Emulator: Blob.getAs('${contentType}') from '${this.contentType ?? 'unknown'}' is not emulated (Open).`,
     );
