@@ -1,4 +1,5 @@
 // Carries out the workflow's effects after a state change: audit rows, the certificate register, mails via the outbox.
+import { actingRoleLabel } from '../core/acting';
 import { SHELL_MESSAGES } from '../core/messages/shell';
 import { AUDIT_EVENTS, ROLE_LABELS } from '../core/messages/workflow';
 import type { ActingRole, Application, CertificateRecord, Effect } from '../core/workflow-types';
@@ -30,7 +31,7 @@ export function applyEffects(env: Env, app: Application, effects: Effect[], role
         applicationId: app.id,
         event: eventLabel(effect.event),
         actor: effect.actor,
-        role: ROLE_LABELS[role],
+        role: actingRoleLabel(env.settings, effect.actor, role, env.now),
         before: effect.before ? STATUS_LABELS[effect.before] : '',
         after: STATUS_LABELS[effect.after],
         note: effect.note,
