@@ -2,6 +2,7 @@
 // the built bundle in the emulator; prints the figures and writes test-results/security-summary.json.
 import { afterAll, describe, expect, it } from 'vitest';
 import './links.attacks';
+import './duties.attacks';
 import { reportSummary, sweepWorlds } from './support';
 
 describe('final sweep over every world the suite built', () => {
