@@ -1,6 +1,7 @@
 // The Pengaturan sheet as data: roster (role -> e-mails), superiors, delegations, domains, links, expiry, calendar.
 import { calendarToRows, DEFAULT_CALENDAR, parseCalendarSettings, type WorkCalendar } from './business-time';
-import { SETTINGS_ERRORS, SETTINGS_NOTES } from './messages/settings';
+import { SETTINGS_ERRORS, SETTINGS_LABELS, SETTINGS_NOTES } from './messages/settings';
+import { ROLE_LABELS } from './messages/workflow';
 import type { ActorRole } from './sop';
 
 /** Roles that appear in the roster (the office's people; the applicant and BSrE are not in it). */
@@ -31,7 +32,7 @@ export interface Settings {
 
 /** Internal type guard so ActorRole values can be used where a roster role is expected. */
 export function isRosterRole(role: ActorRole | string): role is RosterRole {
-  return ['KEPALA_DINAS', 'KABID_PERSANDIAN', 'KASI_PERSANDIAN', 'SANDIMAN', 'VERIFIKATOR', 'ADMIN'].includes(role);
+  return (ROSTER_ROLES as readonly string[]).includes(role);
 }
 
 /** The calendar date (yyyy-MM-dd) of an instant in WITA (UTC+8, no daylight saving), without any time-zone API. */
@@ -70,29 +71,17 @@ export function rolesOf(settings: Settings, email: string, at: Date): RosterRole
   return roles;
 }
 
-/** Labels of the roles in the Pengaturan sheet. */
-export const ROSTER_ROLE_LABELS: Readonly<Record<RosterRole, string>> = {
-  KEPALA_DINAS: 'Kepala Dinas',
-  KABID_PERSANDIAN: 'Kabid Persandian',
-  KASI_PERSANDIAN: 'Kasi Persandian',
-  SANDIMAN: 'Sandiman',
-  VERIFIKATOR: 'Verifikator',
-  ADMIN: 'Admin',
-};
+/** Labels of the roles in the Pengaturan sheet: the workflow's role names. */
+export const ROSTER_ROLE_LABELS: Readonly<Record<RosterRole, string>> = ROLE_LABELS;
 
-const ROSTER_ROLES = Object.keys(ROSTER_ROLE_LABELS) as RosterRole[];
-
-/** The Pengaturan sheet's labels (column A); the value is in column B, delegation dates in C and D. */
-export const SETTINGS_LABELS = {
-  header: ['Pengaturan', 'Nilai', 'Berlaku mulai', 'Berlaku sampai', 'Keterangan'],
-  rosterPrefix: 'Peran',
-  superiorPrefix: 'Atasan',
-  delegationPrefix: 'Plt./Plh.',
-  domains: 'Domain email dinas yang diizinkan',
-  emailSopUrl: 'Tautan SOP Pembuatan Email Dinas',
-  linkExpiryHours: 'Masa berlaku tautan (jam)',
-  retentionDays: 'Masa simpan Data Terbatas setelah selesai (hari)',
-} as const;
+const ROSTER_ROLES: readonly RosterRole[] = [
+  'KEPALA_DINAS',
+  'KABID_PERSANDIAN',
+  'KASI_PERSANDIAN',
+  'SANDIMAN',
+  'VERIFIKATOR',
+  'ADMIN',
+];
 
 /**
  * Defaults written by setup. The roster addresses are EXAMPLES on the regency's domain (marked so in the sheet):

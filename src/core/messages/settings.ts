@@ -2,6 +2,18 @@
 
 const ROLE_NAMES = 'Kepala Dinas, Kabid Persandian, Kasi Persandian, Sandiman, Verifikator, Admin';
 
+/** The Pengaturan sheet's labels (column A); the value is in column B, delegation dates in C and D. */
+export const SETTINGS_LABELS = {
+  header: ['Pengaturan', 'Nilai', 'Berlaku mulai', 'Berlaku sampai', 'Keterangan'],
+  rosterPrefix: 'Peran',
+  superiorPrefix: 'Atasan',
+  delegationPrefix: 'Plt./Plh.',
+  domains: 'Domain email dinas yang diizinkan',
+  emailSopUrl: 'Tautan SOP Pembuatan Email Dinas',
+  linkExpiryHours: 'Masa berlaku tautan (jam)',
+  retentionDays: 'Masa simpan Data Terbatas setelah selesai (hari)',
+} as const;
+
 /** Notes written beside the default rows. */
 export const SETTINGS_NOTES = {
   example: 'CONTOH: ganti dengan alamat sebenarnya. Beberapa alamat dipisah koma.',
