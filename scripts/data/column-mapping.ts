@@ -32,42 +32,46 @@ export const REQUIRED_FIELDS: readonly ImportField[] = [
   'service',
 ];
 
-/** Indonesian names of the fields, for messages and the mapping file's documentation. */
+/** Indonesian names of the fields: the register's own headers (src/core/register-schema.ts), plus the full NIK. */
 export const FIELD_LABELS: Record<ImportField, string> = {
-  reference: 'Nomor Permohonan',
-  name: 'Nama',
+  reference: 'Nomor permohonan',
+  name: 'Nama (sesuai KTP)',
   nik: 'NIK',
   nip: 'NIP / NI PPPK',
-  employmentStatus: 'Status Kepegawaian',
+  employmentStatus: 'Status kepegawaian',
   position: 'Jabatan',
-  unit: 'Unit Kerja',
-  email: 'Email Dinas',
-  phone: 'Nomor Ponsel',
-  service: 'Jenis Layanan',
-  serial: 'Nomor Seri Sertifikat',
-  issuedAt: 'Tanggal Terbit',
-  validUntil: 'Berlaku Sampai',
-  status: 'Status',
-  submittedAt: 'Waktu Pengajuan',
+  unit: 'Unit kerja / OPD',
+  email: 'Email dinas',
+  phone: 'Nomor ponsel (WhatsApp)',
+  service: 'Kode layanan',
+  serial: 'Nomor seri sertifikat',
+  issuedAt: 'Sertifikat terbit pada',
+  validUntil: 'Berlaku sampai',
+  status: 'Kode status',
+  submittedAt: 'Diajukan pada',
 };
 
-/** Headers recognised without a mapping file (compared case- and space-insensitively). */
+/**
+ * Headers recognised without a mapping file, best first (compared case- and space-insensitively). The register's own
+ * headers come first, so a backup made by `npm run export -- --with-nik` imports as it is; when a file has two
+ * headers for one field (the register's "Kode status" and "Status"), the first listed wins and the other is ignored.
+ */
 const DEFAULT_ALIASES: Record<ImportField, string[]> = {
-  reference: ['Nomor Permohonan', 'No Permohonan', 'No. Permohonan'],
-  name: ['Nama', 'Nama Lengkap', 'Nama lengkap sesuai KTP', 'Nama Pemohon'],
+  reference: ['Nomor permohonan', 'No Permohonan', 'No. Permohonan'],
+  name: ['Nama (sesuai KTP)', 'Nama', 'Nama Lengkap', 'Nama lengkap sesuai KTP', 'Nama Pemohon'],
   nik: ['NIK', 'NIK (Nomor Induk Kependudukan)'],
   nip: ['NIP / NI PPPK', 'NIP', 'NI PPPK', 'NIP/NI PPPK'],
-  employmentStatus: ['Status Kepegawaian', 'Status ASN'],
+  employmentStatus: ['Status kepegawaian', 'Status ASN'],
   position: ['Jabatan'],
-  unit: ['Unit Kerja', 'Unit kerja / Perangkat Daerah (OPD)', 'Perangkat Daerah', 'OPD'],
-  email: ['Email Dinas', 'Email', 'Email dinas (.go.id)', 'Surel'],
-  phone: ['Nomor Ponsel', 'Nomor ponsel (WhatsApp)', 'No HP', 'No. HP', 'WhatsApp'],
-  service: ['Jenis Layanan', 'Layanan'],
-  serial: ['Nomor Seri Sertifikat', 'Nomor Seri', 'No Seri'],
-  issuedAt: ['Tanggal Terbit'],
-  validUntil: ['Berlaku Sampai'],
-  status: ['Status'],
-  submittedAt: ['Waktu Pengajuan', 'Tanggal Permohonan'],
+  unit: ['Unit kerja / OPD', 'Unit Kerja', 'Unit kerja / Perangkat Daerah (OPD)', 'Perangkat Daerah', 'OPD'],
+  email: ['Email dinas', 'Email', 'Email dinas (.go.id)', 'Surel'],
+  phone: ['Nomor ponsel (WhatsApp)', 'Nomor Ponsel', 'No HP', 'No. HP', 'WhatsApp'],
+  service: ['Kode layanan', 'Jenis Layanan', 'Layanan'],
+  serial: ['Nomor seri sertifikat', 'Nomor Seri', 'No Seri'],
+  issuedAt: ['Sertifikat terbit pada', 'Terbit pada', 'Tanggal Terbit'],
+  validUntil: ['Berlaku sampai'],
+  status: ['Kode status', 'Status'],
+  submittedAt: ['Diajukan pada', 'Waktu Pengajuan', 'Tanggal Permohonan'],
 };
 
 function normaliseHeader(text: string): string {
@@ -78,6 +82,9 @@ const FIELD_BY_NAME = new Map<string, ImportField>();
 for (const field of Object.keys(FIELD_LABELS) as ImportField[]) {
   FIELD_BY_NAME.set(field.toLowerCase(), field);
   FIELD_BY_NAME.set(normaliseHeader(FIELD_LABELS[field]), field);
+  for (const alias of DEFAULT_ALIASES[field]) {
+    if (!FIELD_BY_NAME.has(normaliseHeader(alias))) FIELD_BY_NAME.set(normaliseHeader(alias), field);
+  }
 }
 
 /**
@@ -114,30 +121,41 @@ export interface ColumnMap {
   missing: ImportField[];
 }
 
-/** Resolves the header row: the mapping file first, then the default aliases; a field claimed twice is an error. */
+/**
+ * Resolves the header row: the mapping file first (a field it names twice is an error), then for each remaining
+ * field the best default alias present. Headers nothing claims are reported as ignored.
+ */
 export function mapColumns(header: string[], mapping: Record<string, ImportField> = {}): ColumnMap {
   const columns: Partial<Record<ImportField, number>> = {};
-  const ignored: string[] = [];
-  const explicit = new Map(Object.entries(mapping).map(([source, field]) => [normaliseHeader(source), field]));
-  const aliases = new Map<string, ImportField>();
-  for (const field of Object.keys(DEFAULT_ALIASES) as ImportField[]) {
-    for (const alias of DEFAULT_ALIASES[field]) aliases.set(normaliseHeader(alias), field);
-  }
+  const byHeader = new Map<string, number>();
   header.forEach((text, column) => {
     const key = normaliseHeader(text);
-    if (key === '') return;
-    const field = explicit.get(key) ?? aliases.get(key);
-    if (!field) {
-      ignored.push(text);
-      return;
-    }
+    if (key !== '' && !byHeader.has(key)) byHeader.set(key, column);
+  });
+  const claimed = new Set<number>();
+  for (const [source, field] of Object.entries(mapping)) {
+    const column = byHeader.get(normaliseHeader(source));
+    if (column === undefined) continue;
     if (columns[field] !== undefined) {
       throw new Error(
-        `Dua kolom dipetakan ke "${FIELD_LABELS[field]}": "${header[columns[field]]}" dan "${text}". Perbaiki judul kolom atau berkas pemetaan.`,
+        `Dua kolom dipetakan ke "${FIELD_LABELS[field]}": "${header[columns[field]]}" dan "${source}". Perbaiki berkas pemetaan.`,
       );
     }
     columns[field] = column;
-  });
+    claimed.add(column);
+  }
+  for (const field of Object.keys(DEFAULT_ALIASES) as ImportField[]) {
+    if (columns[field] !== undefined) continue;
+    for (const alias of DEFAULT_ALIASES[field]) {
+      const column = byHeader.get(normaliseHeader(alias));
+      if (column !== undefined && !claimed.has(column)) {
+        columns[field] = column;
+        claimed.add(column);
+        break;
+      }
+    }
+  }
+  const ignored = header.filter((text, column) => normaliseHeader(text) !== '' && !claimed.has(column));
   const missing = REQUIRED_FIELDS.filter((field) => columns[field] === undefined);
   return { columns, ignored, missing };
 }

@@ -3,20 +3,21 @@ import { chmodSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { fromSafeCell } from '../../src/core/sanitize';
 import { MissingCredentialsError } from '../google/auth';
 import { openTarget, parseArgs, UsageError, witaTimestamp } from './cli-support';
 import {
   BACKUP_SHEETS,
   headerIndex,
-  REGISTER_COLUMNS,
-  RESTRICTED_COLUMNS,
+  REGISTER_HEADERS,
+  RESTRICTED_HEADERS,
   RESTRICTED_SHEET,
   SHEET_NAMES,
 } from './register-layout';
-import type { DataTarget, Grid } from './targets';
+import type { CellValue, DataTarget, Grid } from './targets';
 
 /** The column a --with-nik backup adds to the register sheet, filled from the restricted store only. */
-export const FULL_NIK_HEADER = RESTRICTED_COLUMNS.nik;
+export const FULL_NIK_HEADER = RESTRICTED_HEADERS.nik;
 
 /** The sheet describing the backup: where from, when, whether it holds full NIKs. */
 export const INFO_SHEET = 'Info Cadangan';
@@ -36,16 +37,19 @@ export interface ExportSummary {
 /** Adds the full NIK beside each register row, looked up by reference number in the restricted store. */
 function joinNik(register: Grid, restricted: Grid): Grid {
   const rIndex = headerIndex(restricted[0] ?? []);
-  const refColumn = rIndex.get(RESTRICTED_COLUMNS.reference);
-  const nikColumn = rIndex.get(RESTRICTED_COLUMNS.nik);
+  const refColumn = rIndex.get(RESTRICTED_HEADERS.applicationId);
+  const nikColumn = rIndex.get(RESTRICTED_HEADERS.nik);
   if (refColumn === undefined || nikColumn === undefined) {
-    throw new UsageError(`Sheet "${RESTRICTED_SHEET}" tidak berisi kolom "Nomor Permohonan" dan "NIK".`);
+    throw new UsageError(
+      `Sheet "${RESTRICTED_SHEET}" tidak berisi kolom "${RESTRICTED_HEADERS.applicationId}" dan "${RESTRICTED_HEADERS.nik}".`,
+    );
   }
   const nikByReference = new Map<string, string>();
-  for (const row of restricted.slice(1))
-    nikByReference.set(String(row[refColumn] ?? '').trim(), String(row[nikColumn] ?? ''));
+  for (const row of restricted.slice(1)) {
+    nikByReference.set(String(row[refColumn] ?? '').trim(), fromSafeCell(String(row[nikColumn] ?? '')));
+  }
   const index = headerIndex(register[0] ?? []);
-  const reference = index.get(REGISTER_COLUMNS.reference) ?? -1;
+  const reference = index.get(REGISTER_HEADERS.reference) ?? -1;
   return register.map((row, i) =>
     i === 0 ? [...row, FULL_NIK_HEADER] : [...row, nikByReference.get(String(row[reference] ?? '').trim()) ?? ''],
   );
@@ -58,6 +62,14 @@ function withoutFullNik(grid: Grid): Grid {
     .filter((c) => c >= 0);
   if (drop.length === 0) return grid;
   return grid.map((row) => row.filter((_, column) => !drop.includes(column)));
+}
+
+/**
+ * Excel cells hold wall-clock date-times without a zone: a date-time is written as its WITA reading (the office's
+ * time, what the sheet shows), so the backup reads the same as the spreadsheet and re-imports unchanged.
+ */
+function wallClock(value: CellValue): CellValue {
+  return value instanceof Date ? new Date(value.getTime() + 8 * 3_600_000) : value;
 }
 
 /**
@@ -83,7 +95,7 @@ export async function runExport(options: ExportOptions, target: DataTarget): Pro
       grid = joinNik(grid, restricted);
     }
     const sheet = workbook.addWorksheet(name);
-    for (const row of grid) sheet.addRow(row);
+    for (const row of grid) sheet.addRow(row.map(wallClock));
     if (grid.length > 0) {
       sheet.getRow(1).font = { bold: true };
       sheet.views = [{ state: 'frozen', ySplit: 1 }];

@@ -8,7 +8,8 @@ import {
   SERVICE_CHOICES,
 } from '../../src/core/intake-form';
 import { type ServiceType, validateIntake } from '../../src/core/intake-validation';
-import { FINAL_STATUSES, STATUS, STATUS_LABELS, type Status } from '../../src/core/workflow-types';
+import { isActive } from '../../src/core/workflow';
+import { STATUS, STATUS_LABELS, type Status } from '../../src/core/workflow-types';
 import { type ColumnMap, FIELD_LABELS, type ImportField } from './column-mapping';
 import type { RawCell } from './source-reader';
 
@@ -77,6 +78,14 @@ for (const [code, label] of Object.entries(STATUS_LABELS) as [Status, string][])
   STATUS_BY_TEXT.set(code.toLowerCase(), code);
   STATUS_BY_TEXT.set(label.toLowerCase(), code);
 }
+/**
+ * Only finished applications are imported (the office's history). A running application needs its workflow started
+ * properly (e-mail verification, dispositions, step clocks), so it is submitted again through the Form.
+ */
+export const IMPORTABLE_STATUSES: readonly Status[] = [STATUS.SERTIFIKAT_TERBIT, STATUS.DITOLAK];
+const IMPORTABLE_TEXT =
+  'Hanya riwayat yang dapat diimpor: status "Sertifikat terbit" (dengan nomor seri) atau "Ditolak". Permohonan yang masih berjalan diajukan ulang lewat Formulir agar alurnya dimulai dengan benar.';
+
 const TITLE = new Map(INTAKE_FORM.questions.map((question) => [question.key, question.title]));
 
 const DIGIT_FIELDS = new Set<ImportField>(['nik', 'nip', 'phone']);
@@ -211,25 +220,24 @@ export function checkRows(rows: { line: number; cells: RawCell[] }[], context: R
       answers,
       { allowedEmailDomains: context.allowedEmailDomains },
       sameNik,
-      (status) => !FINAL_STATUSES.includes(status as Status) && status !== STATUS.DITOLAK_BSRE,
+      (status) => isActive(status as Status),
       context.now,
     );
     if (!checked.ok) reasons.push(...checked.errors.map((issue) => issue.message));
 
     const statusText = text('status');
     const serial = text('serial');
-    let status: Status = serial ? STATUS.SERTIFIKAT_TERBIT : STATUS.MENUNGGU_DISPOSISI_KADIS;
+    let status: Status | null = serial ? STATUS.SERTIFIKAT_TERBIT : null;
     if (statusText) {
       const found = STATUS_BY_TEXT.get(statusText.toLowerCase());
       if (found) status = found;
-      else
-        reasons.push(
-          `Status "${statusText}" tidak dikenal. Gunakan salah satu: ${Object.values(STATUS_LABELS).join(', ')}.`,
-        );
+      else reasons.push(`Status "${statusText}" tidak dikenal.`);
     }
+    if (status !== null && !IMPORTABLE_STATUSES.includes(status)) status = null;
+    if (status === null && (!statusText || STATUS_BY_TEXT.has(statusText.toLowerCase()))) reasons.push(IMPORTABLE_TEXT);
     if (status === STATUS.SERTIFIKAT_TERBIT && !serial)
       reasons.push('Status "Sertifikat terbit" wajib disertai nomor seri sertifikat.');
-    if (serial && status !== STATUS.SERTIFIKAT_TERBIT)
+    if (serial && status === STATUS.DITOLAK)
       reasons.push('Nomor seri sertifikat hanya boleh diisi untuk status "Sertifikat terbit".');
     if (serial && !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(serial))
       reasons.push('Nomor seri sertifikat hanya boleh berisi huruf, angka, titik, garis miring, dan tanda hubung.');
@@ -262,7 +270,7 @@ export function checkRows(rows: { line: number; cells: RawCell[] }[], context: R
       });
       continue;
     }
-    if (reasons.length > 0 || !checked.ok || key === null) {
+    if (reasons.length > 0 || !checked.ok || key === null || status === null) {
       refuse(nikMasked);
       continue;
     }

@@ -4,8 +4,12 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUDIT_GENESIS_HASH, buildAuditRow } from '../../src/core/audit-chain';
-import { toSafeCell } from '../../src/core/sanitize';
-import { STATUS, STATUS_LABELS } from '../../src/core/workflow-types';
+import { ROLE_LABELS } from '../../src/core/messages/workflow';
+import { blankApplication, checkSchema, fromRow, toRow } from '../../src/core/register-schema';
+import { clip, toSafeCell } from '../../src/core/sanitize';
+import { sopStages } from '../../src/core/sop';
+import { certificateOf } from '../../src/core/workflow';
+import { type Application, STATUS, STATUS_LABELS } from '../../src/core/workflow-types';
 import { MissingCredentialsError } from '../google/auth';
 import { openTarget, parseArgs, UsageError, witaTimestamp } from './cli-support';
 import { FIELD_LABELS, type ImportField, mapColumns, readMappingFile } from './column-mapping';
@@ -19,17 +23,20 @@ import {
 } from './import-rows';
 import {
   AUDIT_COLUMNS,
+  CERTIFICATE_SCHEMA,
   headerIndex,
-  ISSUED_COLUMNS,
+  LAYOUT_SOP,
   missingHeaders,
-  REGISTER_COLUMNS,
-  RESTRICTED_COLUMNS,
+  REGISTER_REQUIRED,
+  REGISTER_SCHEMA,
+  RESTRICTED_HEADER_LIST,
+  RESTRICTED_HEADERS,
   RESTRICTED_SHEET,
   rowForHeader,
   SHEET_NAMES,
 } from './register-layout';
 import { readSource } from './source-reader';
-import type { DataTarget, Grid } from './targets';
+import type { CellValue, DataTarget, Grid } from './targets';
 
 /** The audit event of an imported application. Open: not yet in AUDIT_EVENTS (src/core/messages/workflow.ts). */
 export const IMPORT_AUDIT_EVENT = 'Data diimpor';
@@ -73,11 +80,24 @@ function sha256Signed(value: string): number[] {
 }
 
 /**
- * The NIK key: hex HMAC-SHA256 of the 16 digits with the program's secret. Open: the program's own derivation is not
- * written yet (ApplicantFields.nikKey says "HMAC of the NIK (hex)"); this must match it.
+ * The NIK key exactly as the program computes it (src/gas/links.ts nikKeyOf: HMAC-SHA256 of "nik:<digits>" with
+ * the Script Properties secret, lower-case hex), so the Form's one-active-application check sees imported rows.
  */
 export function nikKeyOf(nik: string, secret: string): string {
-  return createHmac('sha256', secret).update(nik, 'utf8').digest('hex');
+  return createHmac('sha256', secret).update(`nik:${nik}`, 'utf8').digest('hex');
+}
+
+/** The audit log's time text, as src/gas/audit-log.ts auditTime writes it. */
+export function auditTime(at: Date): string {
+  return `${witaTimestamp(at)} WITA`;
+}
+
+/** A WITA wall-clock 'yyyy-MM-dd[ HH:mm]' as an instant. */
+function witaInstant(text: string): Date {
+  const [date = '', time = '00:00'] = text.split(' ');
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0) - 8 * 3_600_000);
 }
 
 function requireSheet(grid: Grid | null, sheet: string, required: readonly string[]): Grid {
@@ -104,28 +124,31 @@ function existingKeys(
   const nikByReference = new Map<string, string>();
   const restrictedRefs = new Set<string>();
   for (const row of restricted.slice(1)) {
-    const reference = text(row[rIndex.get(RESTRICTED_COLUMNS.reference) ?? -1]).trim();
+    const reference = text(row[rIndex.get(RESTRICTED_HEADERS.applicationId) ?? -1]).trim();
     if (!reference) continue;
     restrictedRefs.add(reference);
-    nikByReference.set(reference, text(row[rIndex.get(RESTRICTED_COLUMNS.nik) ?? -1]).trim());
+    nikByReference.set(
+      reference,
+      text(row[rIndex.get(RESTRICTED_HEADERS.nik) ?? -1])
+        .trim()
+        .replace(/^'/, ''),
+    );
   }
   const index = headerIndex(register[0] ?? []);
-  const cell = (row: Grid[number], header: string) => text(row[index.get(header) ?? -1]).trim();
   const keys: ExistingKeys = { keys: new Map(), references: new Set(), serials: new Map(), applications: new Map() };
   let maxImported = 0;
-  for (const reference of [...restrictedRefs]) maxImported = Math.max(maxImported, importedNumber(reference));
+  for (const reference of restrictedRefs) maxImported = Math.max(maxImported, importedNumber(reference));
   for (const row of register.slice(1)) {
-    const reference = cell(row, REGISTER_COLUMNS.reference);
+    const app = fromRow(row, index, REGISTER_REQUIRED, blankApplication());
+    const reference = app.id.trim();
     if (!reference) continue;
     maxImported = Math.max(maxImported, importedNumber(reference));
-    const service = cell(row, REGISTER_COLUMNS.service);
-    const serial = cell(row, REGISTER_COLUMNS.serial);
     keys.references.add(reference);
-    if (serial) keys.serials.set(serial, reference);
+    if (app.bsre.serial) keys.serials.set(app.bsre.serial, reference);
     const nik = nikByReference.get(reference);
     if (nik) {
-      keys.keys.set(recordKey(nik, service, serial), reference);
-      addApplication(keys, { nik, service, status: cell(row, REGISTER_COLUMNS.status) });
+      keys.keys.set(recordKey(nik, app.applicant.service, app.bsre.serial), reference);
+      addApplication(keys, { nik, service: app.applicant.service, status: app.status });
     }
   }
   return { keys, restrictedRefs, maxImported };
@@ -155,20 +178,18 @@ export async function runImport(options: ImportOptions, target: DataTarget): Pro
         'Ganti judul kolom, atau buat berkas pemetaan JSON dan berikan dengan --map. Tidak ada yang diimpor.',
     );
   }
-  const register = requireSheet(
-    await target.read('register', SHEET_NAMES.register),
-    SHEET_NAMES.register,
-    Object.values(REGISTER_COLUMNS),
-  );
+  const register = requireSheet(await target.read('register', SHEET_NAMES.register), SHEET_NAMES.register, []);
+  const schema = checkSchema(SHEET_NAMES.register, register[0] ?? [], REGISTER_REQUIRED);
+  if (!schema.ok) throw new UsageError(schema.message);
   const restricted = requireSheet(
     await target.read('restricted', RESTRICTED_SHEET),
     RESTRICTED_SHEET,
-    Object.values(RESTRICTED_COLUMNS),
+    RESTRICTED_HEADER_LIST,
   );
   const audit = requireSheet(await target.read('register', SHEET_NAMES.audit), SHEET_NAMES.audit, AUDIT_COLUMNS);
   const issued = await target.read('register', SHEET_NAMES.issued);
   const issuedHeader =
-    issued && issued.length > 0 && missingHeaders(issued[0] ?? [], Object.values(ISSUED_COLUMNS)).length === 0
+    issued && issued.length > 0 && checkSchema(SHEET_NAMES.issued, issued[0] ?? [], CERTIFICATE_SCHEMA).ok
       ? issued[0]
       : null;
 
@@ -186,37 +207,41 @@ export async function runImport(options: ImportOptions, target: DataTarget): Pro
   }
 
   const secret = options.hmacSecret ?? target.hmacSecret();
-  const stamp = witaTimestamp(options.now);
-  const submitted = stamp.slice(0, 16);
-  const source_ = `Impor: ${basename(options.file)}`;
-  const registerRows = accepted.map((record) => registerRow(register[0] ?? [], record, secret, submitted, source_));
+  const stamp = auditTime(options.now);
+  const note = (record: ImportRecord) => `Diimpor dari ${basename(options.file)} baris ${record.line}`;
+  const apps = accepted.map((record) => applicationOf(record, secret, options.now, options.actor, note(record)));
+  const registerRows = apps.map((app) => toRow(app, register[0] ?? [], REGISTER_SCHEMA) as CellValue[]);
   const restrictedRows = accepted
     .filter((record) => !restrictedRefs.has(record.reference))
     .map((record) =>
       rowForHeader(restricted[0] ?? [], {
-        [RESTRICTED_COLUMNS.reference]: record.reference,
-        [RESTRICTED_COLUMNS.nik]: record.nik,
+        [RESTRICTED_HEADERS.applicationId]: record.reference,
+        [RESTRICTED_HEADERS.nik]: toSafeCell(record.nik),
+        [RESTRICTED_HEADERS.filesLink]: '',
+        [RESTRICTED_HEADERS.recordedAt]: options.now,
+        [RESTRICTED_HEADERS.updatedAt]: options.now,
       }),
     );
   const issuedRows = issuedHeader
-    ? accepted
-        .filter((record) => record.status === STATUS.SERTIFIKAT_TERBIT)
-        .map((record) => issuedRow(issuedHeader, record))
+    ? apps
+        .filter((app) => app.status === STATUS.SERTIFIKAT_TERBIT)
+        .map((app) => toRow(certificateOf(app), issuedHeader, CERTIFICATE_SCHEMA) as CellValue[])
     : [];
   const auditIndex = headerIndex(audit[0] ?? []);
   const lastAudit = audit.length > 1 ? audit[audit.length - 1] : undefined;
-  let prevHash = lastAudit ? text(lastAudit[auditIndex.get('Hash') ?? -1]) || AUDIT_GENESIS_HASH : AUDIT_GENESIS_HASH;
+  const hashHeader = AUDIT_COLUMNS[AUDIT_COLUMNS.length - 1] as string;
+  let prevHash = (lastAudit && text(lastAudit[auditIndex.get(hashHeader) ?? -1])) || AUDIT_GENESIS_HASH;
   const auditRows = accepted.map((record) => {
     const fields = [
       stamp,
       record.reference,
       IMPORT_AUDIT_EVENT,
       options.actor,
-      'ADMIN',
+      ROLE_LABELS.ADMIN,
       '',
       STATUS_LABELS[record.status],
-      `Diimpor dari ${basename(options.file)} baris ${record.line}`,
-    ];
+      note(record),
+    ].map((value) => toSafeCell(clip(value, 2000)));
     const row = buildAuditRow(prevHash, fields, sha256Signed);
     prevHash = row[row.length - 1] as string;
     const byHeader: Record<string, string> = {};
@@ -245,51 +270,45 @@ export async function runImport(options: ImportOptions, target: DataTarget): Pro
   };
 }
 
-function registerRow(
-  header: Grid[number],
+/** The application record of an imported row: a finished application whose history says where it came from. */
+function applicationOf(
   record: ImportRecord,
   secret: string | null,
-  submitted: string,
-  source: string,
-): string[] {
-  const c = REGISTER_COLUMNS;
-  const values: Record<string, string> = {
-    [c.reference]: record.reference,
-    [c.status]: record.status,
-    [c.submittedAt]: record.submittedAt || submitted,
-    [c.name]: record.name,
-    [c.nikMasked]: record.nikMasked,
-    [c.nikKey]: secret ? nikKeyOf(record.nik, secret) : '',
-    [c.nip]: record.nip,
-    [c.employmentStatus]: record.employmentStatus,
-    [c.position]: record.position,
-    [c.unit]: record.unit,
-    [c.email]: record.email,
-    [c.phone]: record.phone,
-    [c.service]: record.service,
-    [c.serial]: record.serial,
-    [c.issuedAt]: record.issuedAt,
-    [c.validUntil]: record.validUntil,
-    [c.source]: source,
+  now: Date,
+  actor: string,
+  note: string,
+): Application {
+  const app = blankApplication();
+  const stages = sopStages(LAYOUT_SOP);
+  app.id = record.reference;
+  app.version = 1;
+  app.status = record.status;
+  app.currentStep = record.status === STATUS.SERTIFIKAT_TERBIT ? (stages[stages.length - 1]?.no ?? 0) : 0;
+  app.submittedAt = (record.submittedAt ? witaInstant(record.submittedAt) : now).toISOString();
+  app.updatedAt = now.toISOString();
+  app.applicant = {
+    name: record.name,
+    nikMasked: record.nikMasked,
+    nikKey: secret ? nikKeyOf(record.nik, secret) : '',
+    nip: record.nip,
+    employmentStatus: record.employmentStatus,
+    position: record.position,
+    unit: record.unit,
+    email: record.email,
+    phone: record.phone,
+    service: record.service,
+    letterLink: '',
+    ktpLink: '',
+    bringsFiles: true,
+    warnings: [],
   };
-  return rowForHeader(header, values).map(toSafeCell);
-}
-
-function issuedRow(header: Grid[number], record: ImportRecord): string[] {
-  const c = ISSUED_COLUMNS;
-  return rowForHeader(header, {
-    [c.reference]: record.reference,
-    [c.name]: record.name,
-    [c.nikMasked]: record.nikMasked,
-    [c.nip]: record.nip,
-    [c.position]: record.position,
-    [c.unit]: record.unit,
-    [c.email]: record.email,
-    [c.service]: record.service,
-    [c.serial]: record.serial,
-    [c.issuedAt]: record.issuedAt,
-    [c.validUntil]: record.validUntil,
-  }).map(toSafeCell);
+  app.bsre.serial = record.serial;
+  app.bsre.issuedAt = record.issuedAt ? witaInstant(record.issuedAt).toISOString() : null;
+  app.bsre.validUntil = record.validUntil;
+  app.history = [
+    { at: now.toISOString(), actor, role: 'ADMIN', action: 'SUBMIT', from: null, to: record.status, note },
+  ];
+  return app;
 }
 
 /**

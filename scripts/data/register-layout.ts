@@ -1,59 +1,46 @@
-// The columns the import writes and the export reads, found by header text: register, issued certificates, audit log, restricted NIK store.
+// The sheets import writes and export reads, by header text: the program's own register schema, Data Terbatas and Jejak Audit.
 import { AUDIT_COLUMNS } from '../../src/core/audit-chain';
-import { SHEET_NAMES } from '../../src/core/messages/shell';
+import { SHEET_NAMES, SHELL_MESSAGES } from '../../src/core/messages/shell';
+import { certificateColumns, headersOf, ID_HEADER, registerColumns } from '../../src/core/register-schema';
+import { SEED_SOP } from '../../src/core/sop';
+import type { CellValue } from './targets';
 
 /**
- * Register columns the import fills. Open: src/core/register-schema.ts (the program's own header list) has not landed
- * yet; these headers follow the glossary and the audit log's "Nomor Permohonan". When the schema lands, this list must
- * be replaced by its headers (the import and export only ever look columns up by header text).
+ * The SOP the register's step columns follow. Only the derived "Tahap N" columns depend on it and the import never
+ * requires them, so a register set up with an edited SOP still imports.
  */
-export const REGISTER_COLUMNS = {
-  reference: 'Nomor Permohonan',
-  status: 'Status',
-  submittedAt: 'Waktu Pengajuan',
-  name: 'Nama',
-  nikMasked: 'NIK Tersamar',
+export const LAYOUT_SOP = SEED_SOP;
+
+/** Register Permohonan's columns (src/core/register-schema.ts), built once. */
+export const REGISTER_SCHEMA = registerColumns(LAYOUT_SOP);
+/** The register columns a sheet must have for an import (all but the derived, display-only ones). */
+export const REGISTER_REQUIRED = REGISTER_SCHEMA.filter((column) => column.kind !== 'derived');
+export const CERTIFICATE_SCHEMA = certificateColumns();
+
+/** Register headers the tools read directly. */
+export const REGISTER_HEADERS = {
+  reference: ID_HEADER,
+  statusCode: 'Kode status',
+  service: 'Kode layanan',
+  serial: 'Nomor seri sertifikat',
   nikKey: 'Kunci NIK',
-  nip: 'NIP / NI PPPK',
-  employmentStatus: 'Status Kepegawaian',
-  position: 'Jabatan',
-  unit: 'Unit Kerja',
-  email: 'Email Dinas',
-  phone: 'Nomor Ponsel',
-  service: 'Jenis Layanan',
-  serial: 'Nomor Seri Sertifikat',
-  issuedAt: 'Tanggal Terbit',
-  validUntil: 'Berlaku Sampai',
-  source: 'Sumber',
+  nikMasked: 'NIK (disamarkan)',
 } as const;
 
-export type RegisterField = keyof typeof REGISTER_COLUMNS;
-
-/** Sertifikat Terbit columns (CertificateRecord in src/core/workflow-types.ts). */
-export const ISSUED_COLUMNS = {
-  reference: 'Nomor Permohonan',
-  name: 'Nama',
-  nikMasked: 'NIK Tersamar',
-  nip: 'NIP / NI PPPK',
-  position: 'Jabatan',
-  unit: 'Unit Kerja',
-  email: 'Email Dinas',
-  service: 'Jenis Layanan',
-  serial: 'Nomor Seri Sertifikat',
-  issuedAt: 'Tanggal Terbit',
-  validUntil: 'Berlaku Sampai',
-} as const;
-
-/** The restricted store (Data Terbatas): the only place the full NIK lives, keyed by reference number. */
-export const RESTRICTED_COLUMNS = {
-  reference: 'Nomor Permohonan',
-  nik: 'NIK',
-} as const;
+/** Data Terbatas: the only place the full NIK lives, keyed by reference number (src/gas/restricted-store.ts). */
+export const RESTRICTED_HEADERS = SHELL_MESSAGES.restrictedHeaders;
+export const RESTRICTED_HEADER_LIST: string[] = Object.values(RESTRICTED_HEADERS);
+export const RESTRICTED_SHEET = SHEET_NAMES.restricted;
 
 export { AUDIT_COLUMNS, SHEET_NAMES };
 
-/** The sheet of the restricted spreadsheet that holds the NIKs. */
-export const RESTRICTED_SHEET = SHEET_NAMES.restricted;
+/** Headers of a freshly set-up register, certificates sheet and audit log (for fixtures and checks). */
+export const SETUP_HEADERS = {
+  register: headersOf(REGISTER_SCHEMA),
+  certificates: headersOf(CERTIFICATE_SCHEMA),
+  audit: [...AUDIT_COLUMNS],
+  restricted: RESTRICTED_HEADER_LIST,
+};
 
 /** The sheets a backup holds, in workbook order. */
 export const BACKUP_SHEETS = [
@@ -80,6 +67,6 @@ export function missingHeaders(header: readonly unknown[], required: readonly st
 }
 
 /** Builds a row in the order of an existing header row from values keyed by header text ('' elsewhere). */
-export function rowForHeader(header: readonly unknown[], values: Record<string, string>): string[] {
+export function rowForHeader(header: readonly unknown[], values: Record<string, CellValue>): CellValue[] {
   return header.map((cell) => values[String(cell ?? '').trim()] ?? '');
 }

@@ -4,6 +4,7 @@ import { openStore, type StateStore } from '../../emulator/persistence';
 import type { CellValue, EmulatorState, SheetState, SpreadsheetState } from '../../emulator/state';
 
 export type Grid = CellValue[][];
+export type { CellValue };
 
 /** The register spreadsheet, or the restricted one (Data Terbatas) that alone holds full NIKs. */
 export type Store = 'register' | 'restricted';
@@ -14,7 +15,7 @@ export interface DataTarget {
   /** A sheet's values (header first), or null when the sheet does not exist. */
   read(store: Store, sheet: string): Promise<Grid | null>;
   /** Appends rows under the last row, in batched calls. */
-  append(store: Store, sheet: string, rows: string[][]): Promise<void>;
+  append(store: Store, sheet: string, rows: CellValue[][]): Promise<void>;
   /** The program's HMAC secret (Script Properties) when the target can read it; live spreadsheets cannot. */
   hmacSecret(): string | null;
   /** Makes the writes durable (local: one SQLite transaction; live: already written). */
@@ -76,7 +77,7 @@ export class LocalTarget implements DataTarget {
     return sheet.values.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? ''));
   }
 
-  async append(store: Store, name: string, rows: string[][]): Promise<void> {
+  async append(store: Store, name: string, rows: CellValue[][]): Promise<void> {
     const sheet = this.sheet(store, name);
     if (!sheet) throw new Error(`Sheet "${name}" tidak ada. Jalankan menu Siapkan/perbaiki sistem dahulu.`);
     for (const row of rows) sheet.values.push([...row]);
@@ -95,6 +96,16 @@ export class LocalTarget implements DataTarget {
   close(): void {
     this.store.close();
   }
+}
+
+/**
+ * A cell for the Sheets API with valueInputOption RAW: a Date becomes its serial number in WITA (days since
+ * 1899-12-30), which the column's date format shows as the date, as setValues with a Date does in Apps Script.
+ * Ref: https://developers.google.com/sheets/api/guides/formats (date/time serial numbers)
+ */
+export function toApiValue(value: CellValue): string | number | boolean {
+  if (value instanceof Date) return (value.getTime() + 8 * 3_600_000) / 86_400_000 + 25_569;
+  return value;
 }
 
 function quoteSheet(name: string): string {
@@ -144,7 +155,7 @@ export class SheetsTarget implements DataTarget {
     }
   }
 
-  async append(store: Store, sheet: string, rows: string[][]): Promise<void> {
+  async append(store: Store, sheet: string, rows: CellValue[][]): Promise<void> {
     for (let start = 0; start < rows.length; start += this.batchSize) {
       const batch = rows.slice(start, start + this.batchSize);
       await this.sheets.spreadsheets.values.append({
@@ -152,7 +163,7 @@ export class SheetsTarget implements DataTarget {
         range: `${quoteSheet(sheet)}!A1`,
         valueInputOption: 'RAW',
         insertDataOption: 'INSERT_ROWS',
-        requestBody: { values: batch },
+        requestBody: { values: batch.map((row) => row.map(toApiValue)) },
       });
       this.onBatch(start + batch.length, rows.length);
     }

@@ -4,15 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { google } from 'googleapis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIELD_LABELS as F } from '../../scripts/data/column-mapping';
 import { main as exportMain, runExport } from '../../scripts/data/export';
 import { formatReport, main as importMain, nikKeyOf, runImport } from '../../scripts/data/import';
-import {
-  AUDIT_COLUMNS,
-  REGISTER_COLUMNS,
-  RESTRICTED_COLUMNS,
-  RESTRICTED_SHEET,
-  SHEET_NAMES,
-} from '../../scripts/data/register-layout';
+import { REGISTER_HEADERS, RESTRICTED_SHEET, SETUP_HEADERS, SHEET_NAMES } from '../../scripts/data/register-layout';
 import { LocalTarget, SheetsTarget } from '../../scripts/data/targets';
 import { staticTokenClient } from '../../scripts/google/auth';
 import { APPLICANT_HEADERS, applicantRow, readWorkbook, type WorkbookCell, writeWorkbook } from './support/applicants';
@@ -67,19 +62,19 @@ describe('import: a hostile file', () => {
     const file = join(dir, 'berbahaya.xlsx');
     const rows = [
       row(0),
-      withCell(1, REGISTER_COLUMNS.name, { formula: 'HYPERLINK("http://contoh.invalid","klik")' }),
-      withCell(2, REGISTER_COLUMNS.name, "=cmd|'/c calc'!A1"),
+      withCell(1, F.name, { formula: 'HYPERLINK("http://contoh.invalid","klik")' }),
+      withCell(2, F.name, "=cmd|'/c calc'!A1"),
       withCell(3, 'NIK', Number('9101234567890001')),
-      withCell(4, REGISTER_COLUMNS.nip, Number('198506022010011001')),
-      withCell(5, REGISTER_COLUMNS.phone, true),
-      withCell(0, REGISTER_COLUMNS.reference, 'TTE-2025-99999'),
-      withCell(7, REGISTER_COLUMNS.unit, '@SUM(1+1)'),
-      withCell(8, REGISTER_COLUMNS.service, 'Layanan palsu'),
-      withCell(9, REGISTER_COLUMNS.issuedAt, 'kemarin'),
-      withCell(10, REGISTER_COLUMNS.email, 'orang@gmail.com'),
-      withCell(11, REGISTER_COLUMNS.position, '<script>alert(1)</script>'),
-      withCell(13, REGISTER_COLUMNS.reference, applicantRow(0)[REGISTER_COLUMNS.reference] ?? ''),
-      withCell(16, REGISTER_COLUMNS.serial, applicantRow(0)[REGISTER_COLUMNS.serial] ?? ''),
+      withCell(4, F.nip, Number('198506022010011001')),
+      withCell(5, F.phone, true),
+      withCell(0, F.reference, 'TTE-2025-99999'),
+      withCell(7, F.unit, '@SUM(1+1)'),
+      withCell(8, F.service, 'Layanan palsu'),
+      withCell(9, F.issuedAt, 'kemarin'),
+      withCell(10, F.email, 'orang@gmail.com'),
+      withCell(11, F.position, '<script>alert(1)</script>'),
+      withCell(13, F.reference, applicantRow(0)[F.reference] ?? ''),
+      withCell(16, F.serial, applicantRow(0)[F.serial] ?? ''),
     ];
     await writeWorkbook(file, APPLICANT_HEADERS, rows);
     const summary = await importLocal(file);
@@ -116,12 +111,12 @@ describe('import: a hostile file', () => {
     for (const line of report.split('\r\n').slice(1, -1)) {
       for (const cell of line.split('";"')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
     }
-    expect(report).not.toContain(applicantRow(7).NIK);
+    expect(report).not.toContain(applicantRow(7)[F.nik]);
   });
 
   it('the command writes the report beside the file and exits 1', async () => {
     const file = join(dir, 'campur.xlsx');
-    await writeWorkbook(file, APPLICANT_HEADERS, [row(0), withCell(1, REGISTER_COLUMNS.email, 'x@gmail.com')]);
+    await writeWorkbook(file, APPLICANT_HEADERS, [row(0), withCell(1, F.email, 'x@gmail.com')]);
     const lines: string[] = [];
     const code = await importMain([file, '--to', 'local', '--state', stateFile], '/', (line) => lines.push(line));
     expect(code).toBe(1);
@@ -132,12 +127,12 @@ describe('import: a hostile file', () => {
 
   it('a missing required column refuses the whole file and writes nothing', async () => {
     const file = join(dir, 'kurang.xlsx');
-    const header = APPLICANT_HEADERS.filter((h) => h !== 'NIK' && h !== REGISTER_COLUMNS.phone);
+    const header = APPLICANT_HEADERS.filter((h) => h !== 'NIK' && h !== F.phone);
     await writeWorkbook(file, header, [header.map((h) => applicantRow(0)[h] ?? '')]);
     const before = readFileSync(stateFile);
     const lines: string[] = [];
     expect(await importMain([file, '--to', 'local', '--state', stateFile], '/', (line) => lines.push(line))).toBe(2);
-    expect(lines.join('\n')).toContain('Kolom wajib tidak ditemukan di berkas: "NIK", "Nomor Ponsel"');
+    expect(lines.join('\n')).toContain('Kolom wajib tidak ditemukan di berkas: "NIK", "Nomor ponsel (WhatsApp)"');
     expect(lines.join('\n')).toContain('--map');
     expect(sheetValues(SHEET_NAMES.register)).toHaveLength(1);
     expect(readFileSync(stateFile).equals(before)).toBe(true);
@@ -147,7 +142,9 @@ describe('import: a hostile file', () => {
     saveState(stateFile, setupState(['Nomor Permohonan', 'Nama']));
     const file = join(dir, 'a.xlsx');
     await writeWorkbook(file, APPLICANT_HEADERS, [row(0)]);
-    await expect(importLocal(file)).rejects.toThrow('tidak ditemukan di sheet "Register Permohonan"');
+    await expect(importLocal(file)).rejects.toThrow(
+      'Lembar "Register Permohonan" tidak sesuai: kolom yang hilang: "Nomor permohonan", "Kode status"',
+    );
     expect(sheetValues(RESTRICTED_SHEET)).toHaveLength(1);
   });
 
@@ -165,18 +162,19 @@ describe('import: formats, mapping, idempotency', () => {
     const file = join(dir, 'lama.csv');
     const a = applicantRow(0);
     const b = applicantRow(1);
-    const header = 'Nama Pegawai;No KTP;NIP;Status ASN;Jabatan;OPD;Email;HP;Layanan;Keterangan';
+    const header = 'Nama Pegawai;No KTP;NIP;Status ASN;Jabatan;OPD;Email;HP;Layanan;Nomor Seri;Keterangan';
     const line = (r: Record<string, string>) =>
       [
-        r.Nama,
-        r.NIK,
-        r['NIP / NI PPPK'],
+        r[F.name],
+        r[F.nik],
+        r[F.nip],
         'PNS',
         '"Kepala Seksi; Data"',
         'Diskominfo',
-        r['Email Dinas'],
+        r[F.email],
         '0812 3456 7890',
         'Penerbitan baru',
+        `SN-${r[F.reference]}`,
         '=1+1',
       ].join(';');
     writeFileSync(file, `\uFEFF${header}\r\n${line(a)}\r\n${line(b)}\r\n`);
@@ -191,12 +189,12 @@ describe('import: formats, mapping, idempotency', () => {
     expect(register).toHaveLength(3);
     const header0 = register[0] as string[];
     const first = register[1] as string[];
-    expect(first[header0.indexOf(REGISTER_COLUMNS.position)]).toBe('Kepala Seksi; Data');
-    expect(first[header0.indexOf(REGISTER_COLUMNS.phone)]).toBe('6281234567890');
-    expect(first[header0.indexOf(REGISTER_COLUMNS.reference)]).toBe('TTE-IMPOR-000001');
-    expect(first[header0.indexOf(REGISTER_COLUMNS.nikKey)]).toBe(nikKeyOf(a.NIK ?? '', HMAC_SECRET));
-    expect(first[header0.indexOf(REGISTER_COLUMNS.status)]).toBe('MENUNGGU_DISPOSISI_KADIS');
-    expect((register[2] as string[])[header0.indexOf(REGISTER_COLUMNS.reference)]).toBe('TTE-IMPOR-000002');
+    expect(first[header0.indexOf(F.position)]).toBe('Kepala Seksi; Data');
+    expect(first[header0.indexOf(F.phone)]).toBe('6281234567890');
+    expect(first[header0.indexOf(F.reference)]).toBe('TTE-IMPOR-000001');
+    expect(first[header0.indexOf(REGISTER_HEADERS.nikKey)]).toBe(nikKeyOf(a[F.nik] ?? '', HMAC_SECRET));
+    expect(first[header0.indexOf(REGISTER_HEADERS.statusCode)]).toBe('SERTIFIKAT_TERBIT');
+    expect((register[2] as string[])[header0.indexOf(F.reference)]).toBe('TTE-IMPOR-000002');
     expect(lines.join('\n')).toContain('2 ditulis');
   });
 
@@ -223,7 +221,7 @@ describe('import: formats, mapping, idempotency', () => {
       ['DILEWATI', 'Sudah ada di register (TTE-2025-00002); tidak ditulis ulang.'],
     ]);
     const second = join(dir, 'b.xlsx');
-    await writeWorkbook(second, APPLICANT_HEADERS, [withCell(1, REGISTER_COLUMNS.reference, 'TTE-2025-77777')]);
+    await writeWorkbook(second, APPLICANT_HEADERS, [withCell(1, F.reference, 'TTE-2025-77777')]);
     const blocked = await importLocal(second);
     expect(blocked.written).toBe(0);
     expect(blocked.outcomes[0]?.result).toBe('DILEWATI');
@@ -254,10 +252,10 @@ describe('import and export: a live spreadsheet through a fake Sheets API', () =
 
   beforeEach(async () => {
     sheets.reg = {
-      [SHEET_NAMES.register]: [Object.values(REGISTER_COLUMNS)],
-      [SHEET_NAMES.audit]: [[...AUDIT_COLUMNS]],
+      [SHEET_NAMES.register]: [SETUP_HEADERS.register],
+      [SHEET_NAMES.audit]: [SETUP_HEADERS.audit],
     };
-    sheets.res = { [RESTRICTED_SHEET]: [Object.values(RESTRICTED_COLUMNS)] };
+    sheets.res = { [RESTRICTED_SHEET]: [SETUP_HEADERS.restricted] };
     fake = await startFakeGoogle((request: FakeRequest) => {
       const match = /^\/v4\/spreadsheets\/([^/]+)\/values\/([^:]+?)(:append)?$/.exec(request.path);
       if (!match) return undefined;
@@ -300,11 +298,13 @@ describe('import and export: a live spreadsheet through a fake Sheets API', () =
     ]);
     expect(appends).toHaveLength(9);
     expect(fake.requests.every((r) => r.headers.authorization === 'Bearer fake-access')).toBe(true);
-    expect(sheets.res?.[RESTRICTED_SHEET]?.[1]).toEqual([
-      applicantRow(0)[REGISTER_COLUMNS.reference],
-      applicantRow(0).NIK,
+    expect(sheets.res?.[RESTRICTED_SHEET]?.[1]?.slice(0, 3)).toEqual([
+      applicantRow(0)[F.reference],
+      applicantRow(0)[F.nik],
+      '',
     ]);
-    expect(JSON.stringify(sheets.reg)).not.toContain(applicantRow(0).NIK);
+    expect(typeof sheets.res?.[RESTRICTED_SHEET]?.[1]?.[3]).toBe('number');
+    expect(JSON.stringify(sheets.reg)).not.toContain(applicantRow(0)[F.nik]);
     expect(sheets.reg?.[SHEET_NAMES.register]).toHaveLength(6);
 
     const again = await runImport(
@@ -317,6 +317,6 @@ describe('import and export: a live spreadsheet through a fake Sheets API', () =
     const summary2 = await runExport({ out: backup, withNik: true, now: NOW }, target);
     expect(summary2.missing).toEqual([SHEET_NAMES.issued, SHEET_NAMES.settings]);
     const register = (await readWorkbook(backup)).get(SHEET_NAMES.register)!;
-    expect(register.rows[4]?.at(-1)).toBe(applicantRow(4).NIK);
+    expect(register.rows[4]?.at(-1)).toBe(applicantRow(4)[F.nik]);
   });
 });

@@ -82,7 +82,7 @@ describe('import/export round trip (10,000 rows, local)', { timeout: 240_000 }, 
     expect(audit.rows).toHaveLength(ROWS);
     expect(verifyChain([audit.header, ...audit.rows], digest)).toEqual({ ok: true });
     const settings = workbook.get(SHEET_NAMES.settings)!;
-    expect(settings.rows).toEqual([['Domain email', 'bolmongkab.go.id']]);
+    expect(settings.rows).toEqual([['Domain email dinas', 'bolmongkab.go.id', '', '', '']]);
   });
 
   it('a backup without --with-nik carries no full NIK anywhere', async () => {

@@ -1,6 +1,6 @@
 // Generates valid applicant rows (canonical register form) and writes them as the workbook an office would import.
 import ExcelJS from 'exceljs';
-import { REGISTER_COLUMNS } from '../../../scripts/data/register-layout';
+import { FIELD_LABELS as F } from '../../../scripts/data/column-mapping';
 
 const SYLLABLES = ['ba', 'di', 'ka', 'lu', 'mo', 'ni', 'pa', 'ri', 'sa', 'tu', 'we', 'yo'];
 
@@ -20,24 +20,24 @@ function pad(value: number, width: number): string {
 
 /** The headers of the generated workbook: the register's own plus the full NIK. */
 export const APPLICANT_HEADERS = [
-  REGISTER_COLUMNS.reference,
-  REGISTER_COLUMNS.status,
-  REGISTER_COLUMNS.submittedAt,
-  REGISTER_COLUMNS.name,
-  'NIK',
-  REGISTER_COLUMNS.nip,
-  REGISTER_COLUMNS.employmentStatus,
-  REGISTER_COLUMNS.position,
-  REGISTER_COLUMNS.unit,
-  REGISTER_COLUMNS.email,
-  REGISTER_COLUMNS.phone,
-  REGISTER_COLUMNS.service,
-  REGISTER_COLUMNS.serial,
-  REGISTER_COLUMNS.issuedAt,
-  REGISTER_COLUMNS.validUntil,
+  F.reference,
+  F.status,
+  F.submittedAt,
+  F.name,
+  F.nik,
+  F.nip,
+  F.employmentStatus,
+  F.position,
+  F.unit,
+  F.email,
+  F.phone,
+  F.service,
+  F.serial,
+  F.issuedAt,
+  F.validUntil,
 ];
 
-/** Row i (0-based) of a valid, unique applicant in exactly the form the register stores it. */
+/** Row i (0-based) of a valid, unique finished application in exactly the form the register stores it. */
 export function applicantRow(i: number): Record<string, string> {
   const day = (i % 28) + 1;
   const month = (Math.floor(i / 28) % 12) + 1;
@@ -47,21 +47,21 @@ export function applicantRow(i: number): Record<string, string> {
   const nip = `1985${pad(month, 2)}${pad(day, 2)}201001${1}${pad((i % 999) + 1, 3)}`;
   const issued = i % 2 === 0;
   return {
-    [REGISTER_COLUMNS.reference]: `TTE-2025-${pad(i + 1, 5)}`,
-    [REGISTER_COLUMNS.status]: issued ? 'SERTIFIKAT_TERBIT' : 'MENUNGGU_DISPOSISI_KADIS',
-    [REGISTER_COLUMNS.submittedAt]: `2025-${pad(month, 2)}-${pad(day, 2)} 09:15`,
-    [REGISTER_COLUMNS.name]: `${word(i, 3)} ${word(i * 7 + 3, 3)}`,
-    NIK: nik,
-    [REGISTER_COLUMNS.nip]: nip,
-    [REGISTER_COLUMNS.employmentStatus]: 'PNS',
-    [REGISTER_COLUMNS.position]: 'Pranata Komputer Ahli Pertama',
-    [REGISTER_COLUMNS.unit]: 'Dinas Komunikasi dan Informatika',
-    [REGISTER_COLUMNS.email]: `pegawai${i}@bolmongkab.go.id`,
-    [REGISTER_COLUMNS.phone]: `62812${pad(i, 8)}`,
-    [REGISTER_COLUMNS.service]: 'PENERBITAN_BARU',
-    [REGISTER_COLUMNS.serial]: issued ? `BSRE-${pad(i + 1, 8)}` : '',
-    [REGISTER_COLUMNS.issuedAt]: issued ? '2025-06-02' : '',
-    [REGISTER_COLUMNS.validUntil]: issued ? '2027-06-02' : '',
+    [F.reference]: `TTE-2025-${pad(i + 1, 5)}`,
+    [F.status]: issued ? 'SERTIFIKAT_TERBIT' : 'DITOLAK',
+    [F.submittedAt]: `2025-${pad(month, 2)}-${pad(day, 2)} 09:15`,
+    [F.name]: `${word(i, 3)} ${word(i * 7 + 3, 3)}`,
+    [F.nik]: nik,
+    [F.nip]: nip,
+    [F.employmentStatus]: 'PNS',
+    [F.position]: 'Pranata Komputer Ahli Pertama',
+    [F.unit]: 'Dinas Komunikasi dan Informatika',
+    [F.email]: `pegawai${i}@bolmongkab.go.id`,
+    [F.phone]: `62812${pad(i, 8)}`,
+    [F.service]: 'PENERBITAN_BARU',
+    [F.serial]: issued ? `BSRE-${pad(i + 1, 8)}` : '',
+    [F.issuedAt]: issued ? '2025-06-02' : '',
+    [F.validUntil]: issued ? '2027-06-02' : '',
   };
 }
 
@@ -82,6 +82,16 @@ export async function writeWorkbook(
   await workbook.xlsx.writeFile(file);
 }
 
+/** A cell as text; a date-time as its wall-clock reading (yyyy-MM-dd, with HH:mm when it has a time). */
+function cellString(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.slice(11, 16) === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  }
+  return String(value);
+}
+
 /** Reads every sheet of a workbook back as header + string rows, keyed by sheet name. */
 export async function readWorkbook(file: string): Promise<Map<string, { header: string[]; rows: string[][] }>> {
   const workbook = new ExcelJS.Workbook();
@@ -93,8 +103,7 @@ export async function readWorkbook(file: string): Promise<Map<string, { header: 
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const cells: string[] = [];
       for (let column = 1; column <= width; column++) {
-        const value = row.getCell(column).value;
-        cells.push(value === null || value === undefined ? '' : String(value));
+        cells.push(cellString(row.getCell(column).value));
       }
       all.push(cells);
     });

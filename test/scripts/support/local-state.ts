@@ -1,14 +1,7 @@
 // Builds a simulator state file as setup would leave it (register, certificates, audit, settings, restricted store) for the data-tool tests.
 import { openStore } from '../../../emulator/persistence';
 import type { CellValue, EmulatorState, SheetState, SpreadsheetState } from '../../../emulator/state';
-import {
-  AUDIT_COLUMNS,
-  ISSUED_COLUMNS,
-  REGISTER_COLUMNS,
-  RESTRICTED_COLUMNS,
-  RESTRICTED_SHEET,
-  SHEET_NAMES,
-} from '../../../scripts/data/register-layout';
+import { RESTRICTED_SHEET, SETUP_HEADERS, SHEET_NAMES } from '../../../scripts/data/register-layout';
 
 export const REGISTER_ID = 'ss-register-0001';
 export const RESTRICTED_ID = 'ss-restricted-0001';
@@ -49,7 +42,7 @@ function spreadsheet(id: string, name: string, sheets: SheetState[]): Spreadshee
 }
 
 /** A state as after setup: headers only, plus one settings row. `registerHeader` lets a test reorder the columns. */
-export function setupState(registerHeader: string[] = Object.values(REGISTER_COLUMNS)): EmulatorState {
+export function setupState(registerHeader: string[] = SETUP_HEADERS.register): EmulatorState {
   return {
     version: 1,
     scriptId: 'script-local',
@@ -59,15 +52,15 @@ export function setupState(registerHeader: string[] = Object.values(REGISTER_COL
     spreadsheets: {
       [REGISTER_ID]: spreadsheet(REGISTER_ID, 'Register Sertifikat Elektronik', [
         sheet(1, SHEET_NAMES.register, [registerHeader]),
-        sheet(2, SHEET_NAMES.issued, [Object.values(ISSUED_COLUMNS)]),
-        sheet(3, SHEET_NAMES.audit, [[...AUDIT_COLUMNS]]),
+        sheet(2, SHEET_NAMES.issued, [SETUP_HEADERS.certificates]),
+        sheet(3, SHEET_NAMES.audit, [SETUP_HEADERS.audit]),
         sheet(4, SHEET_NAMES.settings, [
-          ['Kunci', 'Nilai'],
-          ['Domain email', 'bolmongkab.go.id'],
+          ['Pengaturan', 'Nilai', 'Berlaku mulai', 'Berlaku sampai', 'Keterangan'],
+          ['Domain email dinas', 'bolmongkab.go.id', '', '', ''],
         ]),
       ]),
       [RESTRICTED_ID]: spreadsheet(RESTRICTED_ID, 'Data Terbatas', [
-        sheet(1, RESTRICTED_SHEET, [Object.values(RESTRICTED_COLUMNS)]),
+        sheet(1, RESTRICTED_SHEET, [SETUP_HEADERS.restricted]),
       ]),
     },
     forms: {},
