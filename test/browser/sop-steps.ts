@@ -106,6 +106,15 @@ export class Visitor {
     return next;
   }
 
+  /** Fills fields of the form that holds `button` (name -> value), then presses it. */
+  async pressWith(app: FrameLocator, button: string, fields: Record<string, string>, shot = ''): Promise<FrameLocator> {
+    const form = app.locator('form', { has: app.locator('button', { hasText: button }) }).first();
+    const summary = app.locator('details', { has: form }).locator('summary');
+    if ((await summary.count()) > 0 && !(await form.isVisible())) await summary.first().click();
+    for (const [name, value] of Object.entries(fields)) await form.locator(`[name="${name}"]`).fill(value);
+    return this.press(app, button, shot);
+  }
+
   /** The web app frame's visible text. */
   async appText(app: FrameLocator): Promise<string> {
     // biome-ignore lint/performance/useDomNodeTextContent: the visible text, as the official reads it
