@@ -1,4 +1,5 @@
 // The register's and Sertifikat Terbit's columns: Indonesian headers, record <-> row by header name, schema check.
+import { SCHEMA_MESSAGES, STEP_SUMMARY } from './messages/register';
 import { clip, fromSafeCell, SHEETS_CELL_MAX_CHARS, toSafeCell } from './sanitize';
 import { type SopDefinition, sopStages } from './sop';
 import {
@@ -29,10 +30,6 @@ export const KIND_FORMATS: Readonly<Record<ColumnKind, string>> = {
   number: '0',
   date: 'yyyy-mm-dd hh:mm',
 };
-
-/** Sheet names (glossary). */
-export const REGISTER_SHEET = 'Register Permohonan';
-export const CERTIFICATE_SHEET = 'Sertifikat Terbit';
 
 /** The register's ID column: the shell finds rows with a TextFinder on it. */
 export const ID_HEADER = 'Nomor permohonan';
@@ -77,10 +74,11 @@ const STATUS_BY_LABEL = new Map<string, Status>(
 /** How a step shows in its register column: "Tepat waktu (5 menit)", "Terlambat (12 menit)", "Berjalan". */
 export function stepSummary(timing: StepTiming | undefined): string {
   if (!timing) return '';
-  if (timing.endedAt === null) return timing.pausedAt !== null ? 'Ditunda (menunggu pemohon)' : 'Berjalan';
-  const minutes = `${timing.businessMinutes ?? 0} menit kerja`;
-  if (timing.onTime === null) return `Selesai (${minutes})`;
-  return timing.onTime ? `Tepat waktu (${minutes})` : `Terlambat (${minutes})`;
+  const S = STEP_SUMMARY;
+  if (timing.endedAt === null) return timing.pausedAt !== null ? S.paused : S.running;
+  const minutes = S.minutes(timing.businessMinutes ?? 0);
+  if (timing.onTime === null) return S.done(minutes);
+  return timing.onTime ? S.onTime(minutes) : S.late(minutes);
 }
 
 function textCol(
@@ -448,12 +446,9 @@ export function checkSchema<T>(sheetName: string, headers: unknown[], columns: C
   const dup = [...duplicated].filter((h) => wanted.has(h));
   if (missing.length === 0 && dup.length === 0) return { ok: true, index };
   const parts: string[] = [];
-  if (missing.length > 0) parts.push(`kolom yang hilang: ${missing.map((h) => `"${h}"`).join(', ')}`);
-  if (dup.length > 0) parts.push(`kolom yang ganda: ${dup.map((h) => `"${h}"`).join(', ')}`);
-  return {
-    ok: false,
-    message: `Lembar "${sheetName}" tidak sesuai: ${parts.join('; ')}. Jalankan menu "Siapkan / perbaiki" atau kembalikan judul kolom persis seperti semula. Tidak ada yang diubah.`,
-  };
+  if (missing.length > 0) parts.push(SCHEMA_MESSAGES.missing(missing));
+  if (dup.length > 0) parts.push(SCHEMA_MESSAGES.duplicated(dup));
+  return { ok: false, message: SCHEMA_MESSAGES.mismatch(sheetName, parts) };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Time standards: which running step is late now; remind its holder at 1x the standard, escalate at 2x, each once.
 import type { WorkCalendar } from './business-time';
+import { SLA_NOTES } from './messages/register';
 import { ROLE_LABELS } from './messages/workflow';
 import { holdersOf, type Settings } from './settings';
 import type { SopDefinition } from './sop';
@@ -64,7 +65,7 @@ export function checkSla(app: Application, ctx: SlaContext): { app: Application;
       actor: 'SISTEM',
       before: app.status,
       after: app.status,
-      note: `Tahap ${lateness.step}: ${lateness.elapsed} menit kerja`,
+      note: SLA_NOTES.reminder(lateness.step, lateness.elapsed),
     });
     for (const to of holders) {
       effects.push({
@@ -87,7 +88,7 @@ export function checkSla(app: Application, ctx: SlaContext): { app: Application;
       actor: 'SISTEM',
       before: app.status,
       after: app.status,
-      note: `Tahap ${lateness.step}: ${lateness.elapsed} menit kerja; ke ${bosses.join(', ') || '-'}`,
+      note: SLA_NOTES.escalation(lateness.step, lateness.elapsed, bosses.join(', ')),
     });
     for (const to of bosses) {
       effects.push({

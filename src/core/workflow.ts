@@ -1,5 +1,6 @@
 // The application state machine: data-driven from the SOP definition, pure, returning the new record and its effects.
 import { businessMinutesBetween } from './business-time';
+import { SLA_NOTES } from './messages/register';
 import {
   ACTION_LABELS,
   type AUDIT_EVENTS,
@@ -353,7 +354,7 @@ function transition(app: Application, action: Action, ctx: ActionContext, route:
       app.bsre.validUntil = action.validUntil;
       return {
         event: 'CERTIFICATE_ISSUED',
-        note: `${serial}; berlaku sampai ${action.validUntil}`,
+        note: SLA_NOTES.issued(serial, action.validUntil),
         effects: (a) => [
           { type: 'RECORD_CERTIFICATE', certificate: certificateOf(a) },
           applicantMail(a, 'APPLICANT_ISSUED', ctx),

@@ -95,6 +95,12 @@ export const PAGE_TEXT = {
   },
 } as const;
 
+/** The staff sidebar in the spreadsheet. */
+export const SIDEBAR_TEXT = {
+  title: 'Tindakan permohonan',
+  pickRow: 'Pilih satu baris permohonan di lembar Register Permohonan, lalu buka lagi menu ini.',
+} as const;
+
 /** Why a link or request could not be served; each page says what happened and what to do. */
 export type ErrorKind =
   | 'INVALID_LINK'

@@ -1,12 +1,11 @@
 // The staff sidebar in the spreadsheet: the selected application's decision page, submitted via google.script.run.
+import { SIDEBAR_TEXT } from '../../core/messages/pages';
 import { escapeHtml } from '../../core/sanitize';
 import { type DecisionPageInput, renderDecisionPage } from './decision';
 import { pageShell } from './layout';
 
-export const SIDEBAR_TEXT = {
-  title: 'Tindakan permohonan',
-  pickRow: 'Pilih satu baris permohonan di lembar Register Permohonan, lalu buka lagi menu ini.',
-} as const;
+/** The sidebar's words (kept importable from here for the shell). */
+export { SIDEBAR_TEXT };
 
 /**
  * Renders the sidebar. `clientHtml` is the built src/ui/client/sidebar.ts (dist/client-sidebar.html), which submits
