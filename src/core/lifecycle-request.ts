@@ -129,3 +129,24 @@ const SERVICE_WORDS: Record<ServiceSopCode, string> = {
 export function serviceWord(service: string): string {
   return SERVICE_WORDS[service as ServiceSopCode] ?? service;
 }
+
+/** The register column that keeps a lifecycle request, as staff read it. */
+export const LIFECYCLE_REQUEST_HEADER = 'Rujukan layanan';
+
+/** "Nomor seri AB12; alasan: Pensiun; keterangan: …" — what the register shows and parseLifecycleRequest reads back. */
+export function formatLifecycleRequest(request: LifecycleRequest): string {
+  if (request.serial === '') return '';
+  const parts = [`Nomor seri ${request.serial}`];
+  if (request.revocationReason) parts.push(`alasan: ${REVOCATION_REASON_LABELS[request.revocationReason]}`);
+  if (request.revocationNote) parts.push(`keterangan: ${request.revocationNote.replace(/;/g, ',')}`);
+  return parts.join('; ');
+}
+
+/** Reads the register cell back (for the printed Surat Permohonan); null when it holds no serial. */
+export function parseLifecycleRequest(service: ServiceSopCode, text: string): LifecycleRequest | null {
+  const serial = /Nomor seri ([^;]+)/.exec(text)?.[1]?.trim() ?? '';
+  if (serial === '') return null;
+  const reason = /alasan: ([^;]+)/.exec(text)?.[1]?.trim() ?? '';
+  const note = /keterangan: ([^;]+)/.exec(text)?.[1]?.trim() ?? '';
+  return { service, serial, revocationReason: reason ? revocationReasonOf(reason) : null, revocationNote: note };
+}

@@ -270,3 +270,22 @@ export const SERVICE_SOP_ERRORS = {
   duplicateCode: (code: string, row: number) =>
     `Baris ${row}: KODE SOP "${code}" sudah dipakai oleh SOP lain di lembar ini. Setiap layanan hanya satu SOP.`,
 } as const;
+
+/** Lines of the setup report about the lifecycle parts. */
+export const LIFECYCLE_SETUP_TEXT = {
+  sopBlocksAdded: (codes: string[]) => `SOP layanan ditambahkan ke lembar SOP: ${codes.join(', ')}.`,
+  settingsRowsAdded: (n: number) => `${n} baris kop surat dan folder laporan ditambahkan ke Pengaturan.`,
+  questionsAdded: (titles: string[]) => `Pertanyaan layanan ditambahkan ke formulir: ${titles.join('; ')}.`,
+  triggerInstalled: (handler: string) => `Pemicu ${handler} dipasang.`,
+} as const;
+
+/** Menu captions of the lifecycle items. */
+export const LIFECYCLE_MENU = {
+  refreshDashboard: 'Perbarui Dasbor',
+  report: 'Buat Laporan Monev SOP (bulan lalu)',
+  expiry: 'Periksa masa berlaku sertifikat',
+  suratPermohonan: 'Surat Permohonan (baris terpilih)',
+  reportDone: 'Laporan Monev SOP',
+  expiryDone: (notices: number, marked: number) =>
+    `Pemeriksaan masa berlaku selesai: ${notices} pemberitahuan dikirim, ${marked} status sertifikat diperbarui.`,
+} as const;

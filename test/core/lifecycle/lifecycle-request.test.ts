@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { TrackedCertificate } from '../../../src/core/expiry';
 import {
   checkLifecycleRequest,
+  formatLifecycleRequest,
   lifecycleAnswersOf,
   normaliseSerial,
+  parseLifecycleRequest,
   revocationReasonOf,
 } from '../../../src/core/lifecycle-request';
 import { LIFECYCLE_QUESTIONS, REVOCATION_REASON_LABELS } from '../../../src/core/messages/lifecycle';
@@ -143,5 +145,34 @@ describe('checkLifecycleRequest', () => {
     expect(
       lifecycleAnswersOf({ [LIFECYCLE_QUESTIONS.serial]: ' AB ', [LIFECYCLE_QUESTIONS.revocationReason]: ['Pensiun'] }),
     ).toEqual({ serial: 'AB', revocationReason: 'Pensiun', revocationNote: '' });
+  });
+});
+
+describe('the register cell of a lifecycle request', () => {
+  it('round-trips serial, reason and note', () => {
+    const request = {
+      service: 'PENCABUTAN' as const,
+      serial: 'AB12',
+      revocationReason: 'KUNCI_BOCOR' as const,
+      revocationNote: 'laptop hilang; dilaporkan',
+    };
+    const text = formatLifecycleRequest(request);
+    expect(text).toBe(
+      'Nomor seri AB12; alasan: Kunci privat atau passphrase diketahui orang lain / disalahgunakan; keterangan: laptop hilang, dilaporkan',
+    );
+    expect(parseLifecycleRequest('PENCABUTAN', text)).toEqual({
+      ...request,
+      revocationNote: 'laptop hilang, dilaporkan',
+    });
+    expect(parseLifecycleRequest('PEMBARUAN', 'Nomor seri X1')).toEqual({
+      service: 'PEMBARUAN',
+      serial: 'X1',
+      revocationReason: null,
+      revocationNote: '',
+    });
+    expect(parseLifecycleRequest('PEMBARUAN', '')).toBeNull();
+    expect(
+      formatLifecycleRequest({ service: 'PENERBITAN_BARU', serial: '', revocationReason: null, revocationNote: '' }),
+    ).toBe('');
   });
 });

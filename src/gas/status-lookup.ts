@@ -1,0 +1,88 @@
+// Cek Status Permohonan by reference number and access code (GET, read-only), and the code added to the receipt mail.
+import { STATUS_LOOKUP_TEXT as T } from '../core/messages/lifecycle';
+import { sopForService } from '../core/service-sops';
+import { accessCodeMatches, statusAccessCode } from '../core/status-code';
+import type { MailTemplate } from '../core/workflow-types';
+import { renderLifecycleStatusPage, renderStatusLookupPage } from '../ui/lifecycle/status-lookup';
+import { loadEnv } from './env';
+import { readServiceSops } from './lifecycle-sheets';
+import { signer } from './links';
+import { suratPermohonanOf } from './printables';
+import { findApplication, openRegister } from './register';
+import { webAppUrl } from './script-config';
+
+/** A page for doGet: title and HTML. */
+export interface LookupPage {
+  title: string;
+  html: string;
+}
+
+function param(event: GoogleAppsScript.Events.DoGet, name: string): string {
+  const value = event?.parameter?.[name];
+  return typeof value === 'string' ? value.slice(0, 64).trim() : '';
+}
+
+/** True when a GET asks for the lookup (doGet routes it here before any token handling). */
+export function isStatusLookup(event: GoogleAppsScript.Events.DoGet): boolean {
+  return param(event, 'cek') !== '';
+}
+
+/**
+ * The lookup: without both fields, the form; with a reference and a code that match, the application's status page
+ * (no personal data) or, with cetak=surat, its pre-filled Surat Permohonan; otherwise the form again with one message
+ * for "unknown number" and "wrong code" alike, so the page tells a guesser nothing. Changes nothing.
+ */
+export function statusLookupPage(event: GoogleAppsScript.Events.DoGet): LookupPage {
+  const env = loadEnv();
+  const action = webAppUrl(env.props.webAppUrl);
+  const reference = param(event, 'ref').toUpperCase();
+  const code = param(event, 'kode');
+  if (reference === '' || code === '') return { title: T.title, html: renderStatusLookupPage(action, reference) };
+  const stored = /^[A-Z0-9-]{1,40}$/.test(reference)
+    ? findApplication(openRegister(env.spreadsheet, env.sop), reference, env.sop)
+    : null;
+  if (!stored || !env.props.hmacSecret || !accessCodeMatches(stored.app.id, code, signer(env.props.hmacSecret))) {
+    return { title: T.title, html: renderStatusLookupPage(action, reference, T.notFound) };
+  }
+  if (param(event, 'cetak') === 'surat') return suratPermohonanOf(env, stored.app);
+  const sop = sopForService(readServiceSops(env.spreadsheet), stored.app.applicant.service);
+  return { title: T.title, html: renderLifecycleStatusPage(stored.app, sop) };
+}
+
+/** The rendered mail as the outbox takes it. */
+interface Rendered {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Adds the access code and the lookup link to the receipt mail (APPLICANT_RECEIVED), the "secret from the mail" the
+ * lookup asks for; other mails are returned unchanged.
+ */
+export function withAccessCode(
+  mail: Rendered,
+  template: MailTemplate,
+  reference: string,
+  secret: string,
+  baseUrl: string,
+): Rendered {
+  if (template !== 'APPLICANT_RECEIVED' || !secret || !reference) return mail;
+  const code = statusAccessCode(reference, signer(secret));
+  const url = webAppUrl(baseUrl);
+  const lookup = url ? `${url}?cek=1&ref=${encodeURIComponent(reference)}` : '';
+  const line = T.codeInMail(code);
+  const block = `<p style="margin:0 0 12px;font-size:15px;line-height:1.5;"><strong>${escapeText(line)}</strong>${
+    lookup ? `<br><a href="${escapeText(lookup)}" style="color:#1d4ed8;">${escapeText(T.title)}</a>` : ''
+  }</p>`;
+  const footer = /<tr><td style="padding:14px 20px;font-size:12px/;
+  const html = footer.test(mail.html)
+    ? mail.html.replace(footer, (m) => `<tr><td style="padding:0 20px 8px;">${block}</td></tr>${m}`)
+    : mail.html.replace('</body>', `${block}</body>`);
+  const text = `${mail.text}\n\n${line}${lookup ? `\n${T.title}: ${lookup}` : ''}`;
+  return { subject: mail.subject, html, text };
+}
