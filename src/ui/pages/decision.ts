@@ -94,6 +94,7 @@ function choiceForm(input: DecisionPageInput, action: ActionType, primary: boole
 function summary(input: DecisionPageInput): string {
   const { app, sop } = input;
   const a = app.applicant;
+  const L = PAGE_TEXT.summary;
   const stage = sop ? sopStages(sop).find((s) => s.no === app.currentStep) : undefined;
   const activity = (sop?.steps ?? [])
     .filter((s) => s.no === app.currentStep)
@@ -103,18 +104,18 @@ function summary(input: DecisionPageInput): string {
     `<h1>${escapeHtml(PAGE_TEXT.decisionTitle)} ${escapeHtml(app.id)}</h1>`,
     `<p class="note">${escapeHtml(PAGE_TEXT.decisionIntro(input.roleLabel))}</p>`,
     definitionList([
-      ['Status', STATUS_LABELS[app.status]],
-      ['Nama (sesuai KTP)', a.name],
-      ['NIK', a.nikMasked],
-      ['NIP / NI PPPK', a.nip],
-      ['Status kepegawaian', a.employmentStatus],
-      ['Jabatan', a.position],
-      ['Unit kerja / OPD', a.unit],
-      ['Email dinas', a.email],
-      ['Nomor ponsel', a.phone],
-      ['Jenis layanan', SERVICE_NAMES[a.service] ?? a.service],
-      ['Diajukan', witaDateTime(app.submittedAt)],
-      ['Email terverifikasi', witaDateTime(app.emailVerifiedAt)],
+      [L.status, STATUS_LABELS[app.status]],
+      [L.name, a.name],
+      [L.nik, a.nikMasked],
+      [L.nip, a.nip],
+      [L.employmentStatus, a.employmentStatus],
+      [L.position, a.position],
+      [L.unit, a.unit],
+      [L.email, a.email],
+      [L.phone, a.phone],
+      [L.service, SERVICE_NAMES[a.service] ?? a.service],
+      [L.submittedAt, witaDateTime(app.submittedAt)],
+      [L.emailVerifiedAt, witaDateTime(app.emailVerifiedAt)],
     ]),
   ];
   if (stage) {
