@@ -2,7 +2,7 @@
 import { SHELL_MESSAGES } from './core/messages/shell';
 import type { DecisionForm } from './gas/decision-form';
 import { handleFormSubmit } from './gas/intake';
-import { flushOutbox, tellUser, verifyAudit } from './gas/maintenance';
+import { retryPending, tellUser, verifyAudit } from './gas/maintenance';
 import { addMenu } from './gas/menu';
 import { selfTest as runSelfTest, type SelfTestStep } from './gas/self-test';
 import { type SetupReport, setupFromMenu } from './gas/setup';
@@ -45,9 +45,9 @@ export function runSlaCheck_(): { reminded: number } {
   return runSlaCheck();
 }
 
-/** Time-driven trigger (every 15 minutes) and menu item: sends waiting mail within the quota. */
+/** Time-driven trigger (every 15 minutes) and menu item: picks up missed submissions, sends waiting mail. */
 export function flushOutbox_(): { sent: number; waiting: number; failed: number } {
-  const result = flushOutbox();
+  const result = retryPending();
   if (result.sent + result.waiting + result.failed > 0) {
     const M = SHELL_MESSAGES.outboxFlush;
     tellUser(M.title, M.result(result.sent, result.waiting, result.failed));

@@ -13,6 +13,8 @@ import { nikKeyOf } from './links';
 import { withScriptLock } from './lock';
 import { appendApplication, openRegister, RESPONSE_TIME_HEADER, readApplication, writeApplication } from './register';
 import { openRestricted, upsertRestricted } from './restricted-store';
+import { PROPERTY_KEYS } from './script-config';
+import type { SheetTable } from './sheet-table';
 
 /** The register column holding the keyed NIK hash (register-schema's header). */
 const NIK_KEY_HEADER = 'Kunci NIK';
@@ -108,70 +110,105 @@ const CORRECTABLE: readonly Status[] = [STATUS.DATA_TIDAK_VALID, STATUS.DIKEMBAL
  */
 export function handleFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmit): void {
   const response = event?.response;
-  if (!response) {
+  if (!response || isBlank(answersOf(response))) {
     console.log(SHELL_MESSAGES.intake.blankEvent);
     return;
   }
-  const answers = answersOf(response);
-  if (isBlank(answers)) {
-    console.log(SHELL_MESSAGES.intake.blankEvent);
-    return;
-  }
-  const responseId = response.getId();
-  const submittedAt = new Date(response.getTimestamp().getTime());
-  const editUrl = response.getEditResponseUrl() ?? '';
   withScriptLock(() => {
     const env = loadEnv();
-    const register = openRegister(env.spreadsheet, env.sop);
-    const row = register.findRow(RESPONSE_ID_HEADER, responseId);
-    const stored = row === null ? null : readApplication(register, row, env.sop);
-    if (stored) {
-      const seen = stored.raw[register.headers.indexOf(RESPONSE_TIME_HEADER)];
-      const seenAt = seen instanceof Date ? seen.getTime() : Date.parse(String(seen ?? ''));
-      if (!Number.isNaN(seenAt) && submittedAt.getTime() <= seenAt) {
-        console.log(`${stored.app.id}: ${SHELL_MESSAGES.intake.duplicate}`);
-        return;
-      }
-      if (!CORRECTABLE.includes(stored.app.status)) {
-        logIgnored(env, stored.app, SHELL_MESSAGES.intake.editIgnored);
-        return;
+    processResponse(env, openRegister(env.spreadsheet, env.sop), response);
+  });
+}
+
+/** Script Property: up to when the intake sweep has looked at Form responses. */
+export const SWEPT_KEY = 'INTAKE_SWEPT_AT';
+/** The sweep looks back this far before its last run, so a response whose trigger failed meanwhile is not missed. */
+const SWEEP_OVERLAP_MS = 60 * 60_000;
+
+/**
+ * The safety net behind the form-submit trigger (run by the retry trigger): every Form response since the last
+ * sweep goes through the same idempotent processing, so a submission whose trigger failed (lock timeout, quota,
+ * a fault) is recorded later instead of lost; responses already processed change nothing.
+ */
+export function sweepIntake(): { seen: number } {
+  const formId = PropertiesService.getScriptProperties().getProperty(PROPERTY_KEYS.formId);
+  if (!formId) return { seen: 0 };
+  return withScriptLock(() => {
+    const env = loadEnv();
+    const properties = PropertiesService.getScriptProperties();
+    const last = Number(properties.getProperty(SWEPT_KEY) ?? '0');
+    const since = new Date(Math.max(0, last - SWEEP_OVERLAP_MS));
+    const responses = FormApp.openById(formId).getResponses(since);
+    if (responses.length > 0) {
+      const register = openRegister(env.spreadsheet, env.sop);
+      for (const response of responses) {
+        if (!isBlank(answersOf(response))) processResponse(env, register, response);
       }
     }
-    const nik = text(answers[NIK_TITLE]).replace(/\D/g, '');
-    const secret = env.props.hmacSecret;
-    const nikKey = nik ? nikKeyOf(nik, secret) : '';
-    const others = (nikKey ? register.findRows(NIK_KEY_HEADER, nikKey) : []).filter((r) => r !== row);
-    const existing = others
-      .map((other) => readApplication(register, other, env.sop).app)
-      .map((app) => ({ nik, service: app.applicant.service as string, status: app.status as string }));
-    const result = validateIntake(
-      answers,
-      { allowedEmailDomains: env.settings.allowedEmailDomains },
-      existing,
-      (status) => isActive(status as Status),
-      env.now,
-    );
-    const outcome = toOutcome(result, nikKey, text(answers[EMAIL_TITLE]));
-    const extra = { [RESPONSE_TIME_HEADER]: submittedAt };
-    if (stored) {
-      const ctx = actionContext(env, stored.app.applicant.email, 'PEMOHON');
-      const applied = applyAction(stored.app, { type: 'RESUBMIT', outcome }, ctx);
-      if (!applied.ok) {
-        logIgnored(env, stored.app, applied.message);
-        return;
-      }
-      writeApplication(register, stored, applied.app, env.sop, extra);
-      storeRestricted(env, applied.app.id, nik, result);
-      applyEffects(env, applied.app, applied.effects, 'PEMOHON');
+    properties.setProperty(SWEPT_KEY, String(env.now.getTime()));
+    return { seen: responses.length };
+  });
+}
+
+/**
+ * One response, inside the lock: a new response opens an application (valid or kept as invalid); a response already
+ * processed at this submit time changes nothing; a later edit of an application waiting for correction is a
+ * RESUBMIT; any other edit is recorded as ignored (and marked seen, so it is not reported again).
+ */
+function processResponse(env: Env, register: SheetTable, response: GoogleAppsScript.Forms.FormResponse): void {
+  const answers = answersOf(response);
+  const responseId = response.getId();
+  const submittedAt = new Date(response.getTimestamp().getTime());
+  const extra = { [RESPONSE_TIME_HEADER]: submittedAt };
+  const row = register.findRow(RESPONSE_ID_HEADER, responseId);
+  const stored = row === null ? null : readApplication(register, row, env.sop);
+  if (stored) {
+    const seen = stored.raw[register.headers.indexOf(RESPONSE_TIME_HEADER)];
+    const seenAt = seen instanceof Date ? seen.getTime() : Date.parse(String(seen ?? ''));
+    if (!Number.isNaN(seenAt) && submittedAt.getTime() <= seenAt) {
+      console.log(`${stored.app.id}: ${SHELL_MESSAGES.intake.duplicate}`);
       return;
     }
-    const id = nextApplicationId(env.now);
-    const ctx = actionContext(env, outcome.ok ? outcome.applicant.email : '', 'PEMOHON');
-    const opened = openApplication({ id, responseId, editUrl, submittedAt, outcome }, ctx);
-    appendApplication(register, opened.app, env.sop, extra);
-    storeRestricted(env, id, nik, result);
-    applyEffects(env, opened.app, opened.effects, 'PEMOHON');
-  });
+    if (!CORRECTABLE.includes(stored.app.status)) {
+      writeApplication(register, stored, stored.app, env.sop, extra);
+      logIgnored(env, stored.app, SHELL_MESSAGES.intake.editIgnored);
+      return;
+    }
+  }
+  const nik = text(answers[NIK_TITLE]).replace(/\D/g, '');
+  const nikKey = nik ? nikKeyOf(nik, env.props.hmacSecret) : '';
+  const others = (nikKey ? register.findRows(NIK_KEY_HEADER, nikKey) : []).filter((r) => r !== row);
+  const existing = others
+    .map((other) => readApplication(register, other, env.sop).app)
+    .map((app) => ({ nik, service: app.applicant.service as string, status: app.status as string }));
+  const result = validateIntake(
+    answers,
+    { allowedEmailDomains: env.settings.allowedEmailDomains },
+    existing,
+    (status) => isActive(status as Status),
+    env.now,
+  );
+  const outcome = toOutcome(result, nikKey, text(answers[EMAIL_TITLE]));
+  if (stored) {
+    const ctx = actionContext(env, stored.app.applicant.email, 'PEMOHON');
+    const applied = applyAction(stored.app, { type: 'RESUBMIT', outcome }, ctx);
+    if (!applied.ok) {
+      writeApplication(register, stored, stored.app, env.sop, extra);
+      logIgnored(env, stored.app, applied.message);
+      return;
+    }
+    writeApplication(register, stored, applied.app, env.sop, extra);
+    storeRestricted(env, applied.app.id, nik, result);
+    applyEffects(env, applied.app, applied.effects, 'PEMOHON');
+    return;
+  }
+  const id = nextApplicationId(env.now);
+  const ctx = actionContext(env, outcome.ok ? outcome.applicant.email : '', 'PEMOHON');
+  const editUrl = response.getEditResponseUrl() ?? '';
+  const opened = openApplication({ id, responseId, editUrl, submittedAt, outcome }, ctx);
+  appendApplication(register, opened.app, env.sop, extra);
+  storeRestricted(env, id, nik, result);
+  applyEffects(env, opened.app, opened.effects, 'PEMOHON');
 }
 
 /** The full NIK and the files link go only to Data Terbatas. */

@@ -2,10 +2,24 @@
 import { SHELL_MESSAGES } from '../core/messages/shell';
 import { checkAudit, openAudit } from './audit-log';
 import { loadEnv } from './env';
+import { sweepIntake } from './intake';
 import { withScriptLock } from './lock';
 import { type FlushResult, openOutbox, sendOutboxRows } from './outbox';
 
-/** Sends every waiting mail within today's quota (trigger every 15 minutes, and the menu item). */
+/**
+ * The retry trigger (every 15 minutes) and the menu item: first picks up Form responses whose submit trigger failed,
+ * then sends every waiting mail within today's quota.
+ */
+export function retryPending(): FlushResult {
+  try {
+    sweepIntake();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+  }
+  return flushOutbox();
+}
+
+/** Sends every waiting mail within today's quota. */
 export function flushOutbox(): FlushResult {
   return withScriptLock(() => {
     const env = loadEnv();

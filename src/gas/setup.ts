@@ -4,6 +4,7 @@ import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
 import { DEFAULT_SETTINGS, parseSettings, type Settings, settingsToRows } from '../core/settings';
 import { SEED_SOP, type SopDefinition, sopFromTable, sopToTable } from '../core/sop';
 import { AUDIT_SPECS } from './audit-log';
+import { SWEPT_KEY } from './intake';
 import { withScriptLock } from './lock';
 import { OUTBOX_COLUMNS } from './outbox';
 import { certificateSpecs, registerSpecs } from './register';
@@ -242,6 +243,8 @@ export function runSetup(): SetupReport {
     const restricted = setUpRestricted(props.restrictedId, settings, lines);
     if (restricted && props.restrictedId !== restricted.getId()) writeProperty('restrictedId', restricted.getId());
     if (form) lines.push(...ensureTriggers(form));
+    const properties = PropertiesService.getScriptProperties();
+    if (!properties.getProperty(SWEPT_KEY)) properties.setProperty(SWEPT_KEY, String(Date.now()));
     if (ensureHmacSecret().created) lines.push(S.secretCreated);
 
     let url = props.webAppUrl;

@@ -62,3 +62,31 @@ describe('the outbox', () => {
     expect(registerRows(emu)[0]?.Status).toBe('Menunggu disposisi Kepala Dinas');
   });
 });
+
+describe('faults lose nothing', () => {
+  it('a submission whose trigger failed (lock timeout) is picked up by the retry trigger', () => {
+    const emu = setUp();
+    emu.faults.lockTimeout();
+    const submitted = emu.submitForm(answers());
+    expect(submitted.executions[0]?.status).toBe('FAILED');
+    expect(registerRows(emu)).toHaveLength(0);
+    emu.advanceClock(16);
+    expect(registerRows(emu)).toHaveLength(1);
+    expect(mailsTo(emu, APPLICANT)).toHaveLength(1);
+    emu.advanceClock(60);
+    expect(registerRows(emu)).toHaveLength(1);
+    expect(mailsTo(emu, APPLICANT)).toHaveLength(1);
+  });
+
+  it('a send that throws leaves the mail waiting; the retry sends it once', () => {
+    const emu = setUp();
+    emu.faults.throwOn('MailApp.MailApp.sendEmail', { message: 'Service unavailable' });
+    emu.submitForm(answers());
+    expect(mailsTo(emu, APPLICANT)).toHaveLength(0);
+    const [header = [], row = []] = emu.sheetDisplayValues('Kotak Keluar');
+    expect(row[header.indexOf('Status')]).toBe('Menunggu');
+    expect(row[header.indexOf('Galat terakhir')]).toContain('Service unavailable');
+    emu.advanceClock(16);
+    expect(mailsTo(emu, APPLICANT)).toHaveLength(1);
+  });
+});
