@@ -170,7 +170,12 @@ export interface RowCheckContext {
   existing: ExistingKeys;
   allowedEmailDomains: string[];
   now: Date;
+  /** Called every PROGRESS_EVERY rows with the count checked so far. */
+  onProgress?: (checked: number, total: number) => void;
 }
+
+/** How often a long file reports progress. */
+export const PROGRESS_EVERY = 1000;
 
 /**
  * Checks every row in file order. Accepted rows are added to `existing` as they pass, so a duplicate inside the file
@@ -183,7 +188,10 @@ export function checkRows(rows: { line: number; cells: RawCell[] }[], context: R
   const seenInFile = new Map<string, number>();
   const referencesInFile = new Map<string, number>();
   const serialsInFile = new Map<string, number>();
+  let seen = 0;
   for (const row of rows) {
+    seen += 1;
+    if (seen % PROGRESS_EVERY === 0) context.onProgress?.(seen, rows.length);
     const { values, errors } = readFields(context.map, row.cells);
     const text = (field: ImportField) => (values[field] ?? '').trim();
     const reasons = [...errors];

@@ -200,6 +200,7 @@ export async function runImport(options: ImportOptions, target: DataTarget): Pro
     existing: keys,
     allowedEmailDomains: options.allowedEmailDomains,
     now: options.now,
+    onProgress: (checked, total) => options.progress(`  diperiksa ${checked}/${total} baris`),
   });
   let next = maxImported;
   for (const record of accepted) {

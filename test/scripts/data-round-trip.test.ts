@@ -20,10 +20,18 @@ let stateFile: string;
 let input: string;
 const expected = Array.from({ length: ROWS }, (_, i) => applicantRow(i));
 
+const progress: string[] = [];
+
 function importInto(file: string) {
   const target = new LocalTarget(stateFile);
   return runImport(
-    { file, allowedEmailDomains: ['bolmongkab.go.id'], actor: 'admin@bolmongkab.go.id', now: NOW, progress: () => {} },
+    {
+      file,
+      allowedEmailDomains: ['bolmongkab.go.id'],
+      actor: 'admin@bolmongkab.go.id',
+      now: NOW,
+      progress: (line) => progress.push(line),
+    },
     target,
   ).finally(() => target.close());
 }
@@ -56,6 +64,7 @@ describe('import/export round trip (10,000 rows, local)', { timeout: 240_000 }, 
       refused: 0,
       skipped: 0,
     });
+    expect(progress).toContain('  diperiksa 5000/10000 baris');
 
     const backup = join(dir, 'cadangan.xlsx');
     const target = new LocalTarget(stateFile);
