@@ -25,9 +25,16 @@ export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.
   return handlePost(event);
 }
 
-/** google.script.run from the decision page: confirms the decision the official chose. */
-export function submitDecision(token: string, form: DecisionForm): DecisionResult {
-  return decide(String(token ?? ''), form ?? {});
+/**
+ * google.script.run from a page or the sidebar: confirms the decision the official chose. Takes (token, fields) or
+ * the form element alone (google.script.run accepts a form only as the sole parameter), whose hidden `t` is the token.
+ */
+export function submitDecision(tokenOrForm: string | DecisionForm, form?: DecisionForm): DecisionResult {
+  if (typeof tokenOrForm === 'object' && tokenOrForm !== null) {
+    const fields = tokenOrForm as DecisionForm;
+    return decide(String(Array.isArray(fields.t) ? fields.t[0] : (fields.t ?? '')), fields);
+  }
+  return decide(String(tokenOrForm ?? ''), form ?? {});
 }
 
 /** Menu: creates or repairs the sheets, Form, Data Terbatas, triggers and secret; reports what it did. */

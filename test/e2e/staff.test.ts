@@ -66,8 +66,8 @@ describe('the sidebar and the Lembar Disposisi', () => {
     expect(registerRows(emu)[0]?.Status).toBe('Didisposisikan ke Kabid Persandian');
     expect(auditRows(emu).at(-1)).toMatchObject({ Peristiwa: 'Disposisi', Pelaku: KADIS });
 
-    // The same sidebar form again: already used.
-    const twice = emu.scriptRun('submitDecision', [token, { action: 'DISPOSE' }], { user: KADIS, from: 'dialog' });
+    // The same sidebar form again (as the form alone, google.script.run's other shape): already used.
+    const twice = emu.scriptRun('submitDecision', [{ t: token, action: 'DISPOSE' }], { user: KADIS, from: 'dialog' });
     expect(twice).toMatchObject({ ok: true, value: { ok: false, kind: 'USED' } });
 
     // Someone who does not hold the step sees the application but no choices.
