@@ -18,7 +18,7 @@ form.whoami { display:flex; flex-wrap:wrap; gap:6px; align-items:center; font-si
 form.whoami select, form.whoami input { font-size:14px; padding:5px 6px; border:1px solid var(--line); border-radius:6px; max-width:260px; }
 .clock-chip { font-size:13px; color:var(--muted); background:#eef3fd; padding:4px 10px; border-radius:12px; text-decoration:none; }
 main { max-width:1200px; margin:0 auto; padding:16px; }
-h1 { font-size:22px; margin:8px 0 12px; }
+h1 { font-size:22px; margin:8px 0 12px; overflow-wrap:anywhere; }
 h2 { font-size:18px; margin:16px 0 8px; }
 .card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:16px; margin-bottom:12px; }
 .muted { color:var(--muted); }
