@@ -2,6 +2,8 @@
 import { DASHBOARD_TEXT as T } from '../core/messages/lifecycle';
 import { SHEET_NAMES } from '../core/messages/shell';
 import { type DashboardFigures, dashboardFigures } from '../core/metrics';
+import { sopForService } from '../core/service-sops';
+import { currentLateness } from '../core/sla';
 import type { SopDefinition } from '../core/sop';
 import type { Application } from '../core/workflow-types';
 import { type Env, loadEnv } from './env';
@@ -32,7 +34,13 @@ function percentOf(share: number | null): CellValue {
   return share === null ? T.none : Math.round(share * 1000) / 10;
 }
 
-function blocksOf(f: DashboardFigures): Block[] {
+/** An application whose running step is past its standard now: "TTE-2026-0001 (tahap 1)" and minutes over. */
+export interface LateNow {
+  label: string;
+  minutesOver: number;
+}
+
+function blocksOf(f: DashboardFigures, late: LateNow[]): Block[] {
   const counts = (
     title: string,
     head: string,
@@ -73,6 +81,12 @@ function blocksOf(f: DashboardFigures): Block[] {
       formats: ['@', '0.0'],
       chart: { type: 'COLUMN', title: T.chartOnTime },
     },
+    {
+      title: T.lateNow,
+      head: [T.colApplication, T.colMinutesOver],
+      rows: late.map((l) => [l.label, l.minutesOver]),
+      formats: ['@', '0'],
+    },
   ];
 }
 
@@ -84,6 +98,7 @@ function blocksOf(f: DashboardFigures): Block[] {
 export function writeDashboard(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   figures: DashboardFigures,
+  late: LateNow[],
   now: Date,
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = spreadsheet.getSheetByName(SHEET_NAMES.dashboard) ?? spreadsheet.insertSheet(SHEET_NAMES.dashboard);
@@ -98,7 +113,7 @@ export function writeDashboard(
   push([T.refreshedAt(`${Utilities.formatDate(now, 'Asia/Makassar', 'dd-MM-yyyy HH:mm')} WITA`)]);
   push([]);
   const charts: { block: Block; firstRow: number; count: number; titleRow: number }[] = [];
-  for (const block of blocksOf(figures)) {
+  for (const block of blocksOf(figures, late)) {
     const titleRow = grid.length + 1;
     push([block.title]);
     push(block.head);
@@ -115,7 +130,18 @@ export function writeDashboard(
   const range = sheet.getRange(1, 1, grid.length, WIDTH);
   range.setNumberFormats(formats);
   range.setValues(grid);
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  const wanted = charts.map((c) => sheet.getRange(c.firstRow - 1, 1, c.count + 1, 2).getA1Notation()).join('|');
+  const existing = sheet.getCharts();
+  const present = existing
+    .map((c) =>
+      c
+        .getRanges()
+        .map((r) => r.getA1Notation())
+        .join(','),
+    )
+    .join('|');
+  if (existing.length === charts.length && present === wanted) return sheet;
+  for (const chart of existing) sheet.removeChart(chart);
   for (const { block, firstRow, count, titleRow } of charts) {
     const spec = block.chart!;
     const builder = sheet.newChart().addRange(sheet.getRange(firstRow - 1, 1, count + 1, 2));
@@ -137,8 +163,16 @@ export function writeDashboard(
 export function refreshDashboardFrom(env: Env, apps?: Application[], sops?: SopDefinition[]): DashboardFigures {
   const applications = apps ?? readAllApplicationsOf(env);
   const certificates = readCertificates(openCertificatesWithLifecycle(env.spreadsheet)).map((c) => c.tracked);
-  const figures = dashboardFigures(applications, certificates, sops ?? readServiceSops(env.spreadsheet), env.now);
-  writeDashboard(env.spreadsheet, figures, env.now);
+  const allSops = sops ?? readServiceSops(env.spreadsheet);
+  const figures = dashboardFigures(applications, certificates, allSops, env.now);
+  const late: LateNow[] = [];
+  for (const app of applications) {
+    const sop = sopForService(allSops, app.applicant.service);
+    const lateness = currentLateness(app, { now: env.now, sop, settings: env.settings, calendar: env.calendar });
+    if (lateness?.late)
+      late.push({ label: `${app.id} (${T.step} ${lateness.step})`, minutesOver: lateness.elapsed - lateness.standard });
+  }
+  writeDashboard(env.spreadsheet, figures, late, env.now);
   return figures;
 }
 

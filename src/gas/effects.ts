@@ -10,6 +10,7 @@ import type { Env } from './env';
 import { linkUrl } from './links';
 import { enqueueMails, type OutgoingMail, openOutbox, sendOutboxRows } from './outbox';
 import { appendCertificates, openCertificates } from './register';
+import { withAccessCode } from './status-lookup';
 import { renderMail } from './ui-port';
 
 /**
@@ -69,7 +70,13 @@ export function applyEffects(env: Env, app: Application, effects: Effect[], role
           );
         }
       }
-      const rendered = renderMail(effect.template, effect.data, links);
+      const rendered = withAccessCode(
+        renderMail(effect.template, effect.data, links),
+        effect.template,
+        app.id,
+        env.props.hmacSecret,
+        env.props.webAppUrl,
+      );
       mails.push({
         to: [effect.to, ...effect.cc].join(','),
         subject: rendered.subject,

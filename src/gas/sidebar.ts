@@ -7,8 +7,8 @@ import type { Application } from '../core/workflow-types';
 import { renderSidebar, SIDEBAR_TEXT } from '../ui/pages/sidebar';
 import { type Env, loadEnv } from './env';
 import { signToken } from './links';
+import { lembarDisposisiOf } from './printables';
 import { findApplication, openRegister, readApplication } from './register';
-import { pageDisposition } from './ui-port';
 
 /**
  * The sidebar's forms carry a decision token signed for the signed-in user, so a sidebar decision takes exactly the
@@ -41,7 +41,7 @@ function actingRole(env: Env, app: Application, user: string) {
  * The application the staff member means: the selected row of Register Permohonan when the selection is there,
  * else the reference number they type (a prompt), so it also works from a phone or another sheet.
  */
-function chosenApplication(env: Env): Application | null {
+export function chosenApplication(env: Env): Application | null {
   const register = openRegister(env.spreadsheet, env.sop);
   try {
     const active = SpreadsheetApp.getActiveSpreadsheet();
@@ -97,9 +97,9 @@ export function openDisposition(): void {
   const env = loadEnv();
   const app = chosenApplication(env);
   if (!app) return;
-  const page = pageDisposition(app, env.sop);
+  const page = lembarDisposisiOf(env, app);
   SpreadsheetApp.getUi().showModalDialog(
     HtmlService.createHtmlOutput(page.html).setWidth(720).setHeight(640),
-    `${page.title} ${app.id}`,
+    page.title,
   );
 }

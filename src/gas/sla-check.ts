@@ -1,9 +1,8 @@
 // The time-driven SLA check: reminds the holder of a late step, escalates at twice the standard, refreshes the Dasbor.
-import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
 import { applicationFromRow } from '../core/register-schema';
-import { checkSla, currentLateness } from '../core/sla';
+import { checkSla } from '../core/sla';
 import { isActive } from '../core/workflow';
-import { STATUS_LABELS, type Status } from '../core/workflow-types';
+import { refreshDashboardFrom } from './dashboard';
 import { applyEffects } from './effects';
 import { type Env, loadEnv } from './env';
 import { withScriptLock } from './lock';
@@ -29,7 +28,10 @@ export function runSlaCheck(): { reminded: number } {
       stored.app = due.app;
       reminded += 1;
     }
-    refreshDashboard(env, all);
+    refreshDashboardFrom(
+      env,
+      all.map((stored) => stored.app),
+    );
     return { reminded };
   });
 }
@@ -45,31 +47,4 @@ function readAllApplications(env: Env, register: ReturnType<typeof openRegister>
     raw,
     app: applicationFromRow(raw, index, env.sop),
   }));
-}
-
-/** The Dasbor: counts per status and the late steps now, rewritten in one call. */
-function refreshDashboard(env: Env, all: StoredApplication[]): void {
-  const sheet = env.spreadsheet.getSheetByName(SHEET_NAMES.dashboard);
-  if (!sheet) return;
-  const D = SHELL_MESSAGES.dashboard;
-  const counts = new Map<Status, number>();
-  for (const { app } of all) counts.set(app.status, (counts.get(app.status) ?? 0) + 1);
-  const rows: string[][] = [
-    [D.title, ''],
-    [D.updated, Utilities.formatDate(env.now, 'Asia/Makassar', 'yyyy-MM-dd HH:mm')],
-    ['', ''],
-    [D.statusHeader, D.countHeader],
-  ];
-  for (const status of Object.keys(STATUS_LABELS) as Status[])
-    rows.push([STATUS_LABELS[status], String(counts.get(status) ?? 0)]);
-  rows.push(['', ''], [D.lateHeader, D.lateMinutesHeader]);
-  for (const { app } of all) {
-    const lateness = currentLateness(app, env);
-    if (lateness?.late)
-      rows.push([`${app.id} (${D.step} ${lateness.step})`, String(lateness.elapsed - lateness.standard)]);
-  }
-  sheet.clearContents();
-  const range = sheet.getRange(1, 1, rows.length, 2);
-  range.setNumberFormat('@');
-  range.setValues(rows);
 }

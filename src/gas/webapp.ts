@@ -15,6 +15,7 @@ import { findApplication, openRegister, type StoredApplication, writeApplication
 import { RESTRICTED_FIELDS, readRestricted } from './restricted-store';
 import { readAllProperties, webAppUrl } from './script-config';
 import type { SheetTable } from './sheet-table';
+import { isStatusLookup, statusLookupPage } from './status-lookup';
 import { type ErrorKind, type Page, pageDecision, pageError, pageResult, pageStatus, pageVerifyEmail } from './ui-port';
 
 /** Why a link is refused; each has its own Indonesian page (messages/pages ERROR_PAGES), and the attempt is audited. */
@@ -224,7 +225,9 @@ export function errorPage(error: unknown): Page {
 export function handleGet(event: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
   let page: Page;
   try {
-    page = renderGet((event?.parameter ?? {}) as Record<string, string>);
+    page = isStatusLookup(event)
+      ? statusLookupPage(event)
+      : renderGet((event?.parameter ?? {}) as Record<string, string>);
   } catch (error) {
     page = errorPage(error);
   }

@@ -129,6 +129,10 @@ export const DASHBOARD_TEXT = {
   chartCertStates: 'Sertifikat aktif, segera kedaluwarsa, kedaluwarsa',
   chartOnTime: 'Tepat waktu per tahap (%)',
   refreshed: 'Dasbor sudah diperbarui.',
+  lateNow: 'Tahap yang sedang terlambat',
+  colApplication: 'Permohonan (tahap)',
+  colMinutesOver: 'Lewat waktu baku (menit kerja)',
+  step: 'tahap',
 } as const;
 
 /** Words of the monthly report (Laporan Monitoring dan Evaluasi Pelaksanaan SOP). */
