@@ -1,4 +1,5 @@
 // SLA: reminder at 1x the standard to the holder, escalation at 2x to the superior, each once, business minutes only.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSla, currentLateness } from '../../src/core/sla';
 import { applyAction, openApplication } from '../../src/core/workflow';
@@ -126,5 +127,40 @@ describe('checkSla', () => {
       standard: 10,
       late: true,
     });
+  });
+});
+
+describe('checkSla properties', () => {
+  it('over any run of checks: at most one reminder and one escalation, never early (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 240 }), { minLength: 1, maxLength: 30 }), (gaps) => {
+        let app = atKadis();
+        let now = START;
+        let reminders = 0;
+        let escalations = 0;
+        for (const gap of gaps) {
+          now = minutesAfter(now, gap);
+          const c = ctxOf('', 'SISTEM', now);
+          const ctx = { now, sop: c.sop, settings: c.settings, calendar: c.calendar };
+          const lateness = currentLateness(app, ctx);
+          const result = checkSla(app, ctx);
+          if (!result) continue;
+          const sent = mails(result.effects).map(([t]) => t);
+          if (sent.includes('OFFICIAL_REMINDER')) {
+            reminders++;
+            expect(lateness?.elapsed ?? 0).toBeGreaterThanOrEqual(10);
+          }
+          if (sent.includes('OFFICIAL_ESCALATION')) {
+            escalations++;
+            expect(lateness?.elapsed ?? 0).toBeGreaterThanOrEqual(20);
+          }
+          expect(result.app.version).toBe(app.version);
+          app = result.app;
+        }
+        expect(reminders).toBeLessThanOrEqual(1);
+        expect(escalations).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
