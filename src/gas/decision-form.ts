@@ -103,14 +103,24 @@ export function actionFromForm(form: DecisionForm): Action | null {
   }
 }
 
+/** One urlencoded component; a malformed escape is kept as typed rather than failing the whole request. */
+function decode(component: string): string {
+  const spaced = component.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
 /** Parses an application/x-www-form-urlencoded body (doPost) into fields; repeated names become lists. */
 export function parseFormBody(body: string): DecisionForm {
   const form: DecisionForm = {};
   for (const pair of body.split('&')) {
     if (!pair) continue;
     const [rawKey, rawValue = ''] = pair.split('=');
-    const key = decodeURIComponent((rawKey ?? '').replace(/\+/g, ' '));
-    const value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
+    const key = decode(rawKey ?? '');
+    const value = decode(rawValue);
     const existing = form[key];
     if (existing === undefined) form[key] = value;
     else form[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
