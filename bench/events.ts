@@ -61,6 +61,7 @@ function page(response: WebResponse, moved?: () => boolean): Outcome | null {
       error: `HTTP ${response.status}: ${response.content.slice(0, 80)}`,
       functionName: 'web',
     };
+  if (e.status !== 'COMPLETED') return e;
   if (moved && !moved()) return { ...e, status: 'FAILED', error: `not applied: page "${response.title}"` };
   return e;
 }
@@ -231,9 +232,25 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
       return [page(emu.doGet({ query: { t }, user: to }))];
     },
   });
+  if (functions.has('openSidebar_')) {
+    events.push({
+      name: 'sidebar: open panel',
+      run: (k) => {
+        const status = STATUS.DITERUSKAN_SANDIMAN;
+        const id = target(gen, status, k + 2500);
+        const previous = emu.uiResponder;
+        emu.uiResponder = () => ({ button: 'OK', text: id });
+        try {
+          return [emu.run('openSidebar_', [], { user: holderOf(status).email, kind: 'MENU' })];
+        } finally {
+          emu.uiResponder = previous;
+        }
+      },
+    });
+  }
   if (functions.has('submitDecision')) {
     events.push({
-      name: 'decision via google.script.run',
+      name: 'sidebar: decision (google.script.run)',
       run: (k) => {
         const status = STATUS.DIDISPOSISIKAN_KABID;
         const id = target(gen, status, k + 3000);
@@ -250,20 +267,15 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
         const answer = emu.scriptRun(
           'submitDecision',
           [t, { action: 'DISPOSE', toEmail: DEFAULT_SETTINGS.roster.SANDIMAN[0] ?? '', instruction: 'Periksa' }],
-          {
-            user: h.email,
-          },
+          { user: h.email, from: 'dialog' },
         );
-        const ok = answer.ok && (answer.value as { ok?: boolean }).ok === true;
+        const ok =
+          answer.ok && (answer.value as { ok?: boolean }).ok === true && movedPast(emu, id, ver(gen, status))();
         return lastResults(emu, before).map((r) =>
           ok ? r : { ...r, status: 'FAILED' as const, error: JSON.stringify(answer).slice(0, 160) },
         );
       },
     });
-  }
-  for (const name of ['openSidebar_', 'sidebarAction', 'sidebarData']) {
-    if (functions.has(name))
-      events.push({ name: `sidebar: ${name}`, run: () => [emu.run(name, [], { kind: 'MENU' })] });
   }
   return events;
 }
@@ -329,9 +341,18 @@ export function peerEvents(peer: Emulator, gen: GeneratedRegister): { events: Be
       name: 'status page view',
       run: view(STATUS.DITERUSKAN_SANDIMAN, 7000),
     },
+    { name: 'sidebar: open panel', run: view(STATUS.DITERUSKAN_SANDIMAN, 7500) },
     {
-      name: 'decision via google.script.run',
-      run: (k) => [peer.run('peerSidebarAction', [target(gen, STATUS.DIDISPOSISIKAN_KABID, k + 8000), 'DISPOSE'])],
+      name: 'sidebar: decision (google.script.run)',
+      run: (k) => {
+        const id = target(gen, STATUS.DIDISPOSISIKAN_KABID, k + 8000);
+        const before = peer.executions().length;
+        peer.scriptRun('peerSidebarAction', [id, 'DISPOSE'], {
+          user: holderOf(STATUS.DIDISPOSISIKAN_KABID).email,
+          from: 'dialog',
+        });
+        return peer.executions().slice(before);
+      },
     },
   ];
   const jobs: BenchEvent[] = [

@@ -5,7 +5,7 @@ import type { CellValue, SheetState, SpreadsheetState } from '../emulator/state'
 import { AUDIT_COLUMNS, AUDIT_GENESIS_HASH, chainRow } from '../src/core/audit-chain';
 import { SHEET_NAMES, SHELL_MESSAGES } from '../src/core/messages/shell';
 import { AUDIT_EVENTS, ROLE_LABELS } from '../src/core/messages/workflow';
-import { certificateColumns, formatsOf, registerColumns, toRow } from '../src/core/register-schema';
+import { certificateColumns, formatsOf, RESPONSE_ID_HEADER, registerColumns, toRow } from '../src/core/register-schema';
 import { DEFAULT_SETTINGS, type RosterRole, type Settings } from '../src/core/settings';
 import { SEED_SOP, type SopDefinition } from '../src/core/sop';
 import { allowedActions, applyAction, certificateOf, openApplication, sandimanChecklist } from '../src/core/workflow';
@@ -195,15 +195,27 @@ export function emailAt(i: number): string {
 }
 
 /** A copy of a template for the i-th application: its own number, name, e-mail, keys; the same history shape. */
+/** The fields that make the i-th applicant distinct. */
+function personalFields(i: number) {
+  return {
+    responseId: `resp-${i + 1}`,
+    name: `Pemohon ${i + 1}`,
+    nikKey: createHash('sha256').update(`nik:${i}`).digest('hex'),
+    nikMasked: `7101**********${String(i % 100).padStart(2, '0')}`,
+    nip: `1985010120100${String(10000 + (i % 90000)).slice(-5)}`,
+  };
+}
+
 function personalise(t: Template, i: number): Application {
   const email = emailAt(i);
   const json = JSON.stringify(t.app).split(TEMPLATE_EMAIL).join(email).split('TTE-TEMPLATE').join(idAt(i));
   const app = JSON.parse(json) as Application;
-  app.responseId = `resp-${i + 1}`;
-  app.applicant.name = `Pemohon ${i + 1}`;
-  app.applicant.nikKey = createHash('sha256').update(`nik:${i}`).digest('hex');
-  app.applicant.nikMasked = `7101**********${String(i % 100).padStart(2, '0')}`;
-  app.applicant.nip = `1985010120100${String(10000 + (i % 90000)).slice(-5)}`;
+  const p = personalFields(i);
+  app.responseId = p.responseId;
+  app.applicant.name = p.name;
+  app.applicant.nikKey = p.nikKey;
+  app.applicant.nikMasked = p.nikMasked;
+  app.applicant.nip = p.nip;
   return app;
 }
 
@@ -275,6 +287,36 @@ export function generateRegister(emu: Emulator, size: number, opts: { restricted
     (h) => formatByHeader[h] ?? (h === SHELL_MESSAGES.registerHeaders.responseTime ? 'yyyy-mm-dd hh:mm' : ''),
   );
   const responseTimeIndex = headers.indexOf(SHELL_MESSAGES.registerHeaders.responseTime);
+  const templateRows = new Map<Status, CellValue[]>();
+  /**
+   * The i-th row from its status's template row: the same cells as personalise + toRow give (checked by the
+   * call-count test's success of every event), made without a JSON round trip so 50,000 rows take seconds.
+   */
+  const quickRow = (status: Status, i: number): CellValue[] => {
+    let base = templateRows.get(status);
+    if (!base) {
+      base = toRow((templates.get(status) as Template).app, headers, columns) as CellValue[];
+      templateRows.set(status, base);
+    }
+    const email = emailAt(i);
+    const id = idAt(i);
+    const row = base.map((cell) =>
+      typeof cell === 'string' && (cell.includes(TEMPLATE_EMAIL) || cell.includes('TTE-TEMPLATE'))
+        ? cell.split(TEMPLATE_EMAIL).join(email).split('TTE-TEMPLATE').join(id)
+        : cell,
+    );
+    const set = (header: string, value: CellValue) => {
+      const at = headers.indexOf(header);
+      if (at >= 0) row[at] = value;
+    };
+    const p = personalFields(i);
+    set(RESPONSE_ID_HEADER, p.responseId);
+    set('Nama (sesuai KTP)', p.name);
+    set('Kunci NIK', p.nikKey);
+    set('NIK (disamarkan)', p.nikMasked);
+    set('NIP / NI PPPK', p.nip);
+    return row;
+  };
   const rows: CellValue[][] = [];
   const byStatus = new Map<Status, string[]>();
   const rowById = new Map<string, number>();
@@ -295,31 +337,52 @@ export function generateRegister(emu: Emulator, size: number, opts: { restricted
   for (let i = 0; i < size; i++) {
     const status = statusAt(i);
     const template = templates.get(status) as Template;
-    const app = personalise(template, i);
-    const running = app.steps[app.currentStep];
-    if (running && running.endedAt === null && lateIds.length < FRESH_WORK.late && i >= size - 100) {
-      running.remindedAt = null;
-      running.escalatedAt = null;
+    const runningTemplate = template.app.steps[template.app.currentStep];
+    const fresh =
+      !!runningTemplate && runningTemplate.endedAt === null && lateIds.length < FRESH_WORK.late && i >= size - 100;
+    let row: CellValue[];
+    let app: Application;
+    if (fresh) {
+      app = personalise(template, i);
+      const running = app.steps[app.currentStep];
+      if (running) {
+        running.remindedAt = null;
+        running.escalatedAt = null;
+      }
       lateIds.push(app.id);
+      row = toRow(app, headers, columns) as CellValue[];
+    } else {
+      app = template.app;
+      row = quickRow(status, i);
     }
-    const row = toRow(app, headers, columns) as CellValue[];
     if (responseTimeIndex >= 0) row[responseTimeIndex] = new Date(app.submittedAt);
     rows.push(row);
-    rowById.set(app.id, startRow + i);
+    const id = idAt(i);
+    const email = emailAt(i);
+    rowById.set(id, startRow + i);
     const list = byStatus.get(status) ?? [];
-    list.push(app.id);
+    list.push(id);
     byStatus.set(status, list);
     if (status === STATUS.SERTIFIKAT_TERBIT && certSheet) {
-      certificates.push(toRow(certificateOf(app), headerOf(certSheet), certificateColumns()) as CellValue[]);
+      const p = personalFields(i);
+      const certificate = {
+        ...certificateOf(app),
+        applicationId: id,
+        name: p.name,
+        nikMasked: p.nikMasked,
+        nip: p.nip,
+        email,
+      };
+      certificates.push(toRow(certificate, headerOf(certSheet), certificateColumns()) as CellValue[]);
     }
     if (auditSheet) {
       for (const audit of template.audits) {
         const at = app.history.find((h) => h.to === audit.after)?.at ?? app.updatedAt;
         const fields = [
           auditTimeOf(at),
-          app.id,
+          id,
           AUDIT_EVENTS[audit.event as keyof typeof AUDIT_EVENTS] ?? audit.event,
-          audit.actor.split(TEMPLATE_EMAIL).join(app.applicant.email),
+          audit.actor.split(TEMPLATE_EMAIL).join(email),
           ROLE_LABELS[(app.history.find((h) => h.to === audit.after)?.role ?? 'PEMOHON') as keyof typeof ROLE_LABELS] ??
             '',
           audit.before ? STATUS_LABELS[audit.before] : '',
@@ -337,10 +400,10 @@ export function generateRegister(emu: Emulator, size: number, opts: { restricted
         const record: Record<string, CellValue> = {
           [H.id]: `M-${i}-${k}`,
           [H.created]: new Date(app.updatedAt),
-          [H.applicationId]: app.id,
+          [H.applicationId]: id,
           [H.kind]: audit.event,
-          [H.to]: app.applicant.email,
-          [H.subject]: `[${app.id}] ${STATUS_LABELS[audit.after]}`,
+          [H.to]: email,
+          [H.subject]: `[${id}] ${STATUS_LABELS[audit.after]}`,
           [H.status]: pending ? SHELL_MESSAGES.outboxStatus.pending : sentLabel,
           [H.attempts]: pending ? 0 : 1,
           [H.lastAttempt]: pending ? '' : new Date(app.updatedAt),

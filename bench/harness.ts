@@ -7,7 +7,7 @@ import { Emulator, type ExecutionResult } from '../emulator';
 import type { EmulatorState, SheetState, SpreadsheetState } from '../emulator/state';
 import { encodeToken, type LinkClaims } from '../src/core/link-token';
 import { type CellCounts, cellDiff, cellSnapshot, installCellCounting } from './cells';
-import { callsOfService, projectMs } from './cost-model';
+import { callsOfService, projectMs, projectMsWithCells } from './cost-model';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OWNER = 'admin.kominfo@bolmongkab.go.id';
@@ -25,7 +25,10 @@ export interface Measurement {
   /** SpreadsheetApp calls that move data or metadata (reads, writes, finds, flush, open). */
   spreadsheetRoundTrips: number;
   cells: CellCounts;
+  /** Per-call projection (cost-model CALL_COST_MS). */
   projectedMs: number;
+  /** Per-call projection plus the per-cell term (cost-model CELL_COST_MS): the figure the targets are read against. */
+  projectedWithCellsMs: number;
   /** Emulator CPU time of the execution(s) (user + system), ms. */
   cpuMs: number;
   status: string[];
@@ -62,6 +65,7 @@ export function measure(emu: Emulator, run: () => (Outcome | null | undefined)[]
   const results = run().filter((r): r is Outcome => !!r);
   const cpu = process.cpuUsage(cpuBefore);
   const calls = emu.counters.diff(callsBefore);
+  const cells = cellDiff(cellsBefore);
   return {
     calls,
     totalCalls: Object.values(calls).reduce((a, b) => a + b, 0),
@@ -69,8 +73,9 @@ export function measure(emu: Emulator, run: () => (Outcome | null | undefined)[]
     spreadsheetRoundTrips: Object.entries(calls)
       .filter(([k]) => ROUND_TRIP.test(k))
       .reduce((a, [, n]) => a + n, 0),
-    cells: cellDiff(cellsBefore),
+    cells,
     projectedMs: projectMs(calls),
+    projectedWithCellsMs: projectMsWithCells(calls, cells),
     cpuMs: (cpu.user + cpu.system) / 1000,
     status: results.map((r) => r.status),
     errors: results.filter((r) => r.error).map((r) => `${r.functionName}: ${r.error}`),
@@ -137,7 +142,10 @@ export function trimExecutions(emu: Emulator): void {
 // ---- links ---------------------------------------------------------------------------------------------------------
 
 /** Signs a decision/status link as the program does (HMAC-SHA256 with the Script Properties secret, signed bytes). */
-export function signedToken(emu: Emulator, claims: Omit<LinkClaims, 'nonce' | 'exp'> & { exp?: number }): string {
+export function signedToken(
+  emu: Pick<Emulator, 'state' | 'now'>,
+  claims: Omit<LinkClaims, 'nonce' | 'exp'> & { exp?: number },
+): string {
   const secret = emu.state.scriptProperties.HMAC_SECRET ?? '';
   if (!secret) throw new Error('bench: no HMAC secret (setup has not run)');
   const sign = (message: string) =>

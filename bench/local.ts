@@ -1,6 +1,8 @@
 // Local end-to-end figure: applications from form submit to issued certificate, driven through the emulator, with peak memory.
 
+import { join } from 'node:path';
 import type { Emulator } from '../emulator';
+import type { EmulatorState } from '../emulator/state';
 import { SHEET_NAMES } from '../src/core/messages/shell';
 import { ID_HEADER } from '../src/core/register-schema';
 import type { RosterRole } from '../src/core/settings';
@@ -10,7 +12,7 @@ import { sandimanChecklist } from '../src/core/workflow';
 import { holderRole, routeOf } from '../src/core/workflow-route';
 import { STATUS, type Status } from '../src/core/workflow-types';
 import { formAnswers } from './events';
-import { newEmulator, sheetState, signedToken, trimExecutions } from './harness';
+import { bundleDir, newEmulator, OWNER, ROOT, START, sheetState, signedToken, trimExecutions } from './harness';
 import { setUpProgram } from './setup';
 
 export interface LocalFigures {
@@ -134,6 +136,120 @@ export async function localRun(count: number): Promise<LocalFigures> {
     wallMs,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     via: 'the emulator directly (web-app POSTs with signed links)',
+    failures,
+  };
+}
+
+/** The register's last row (id, row) and a row's status code, read from the state (host side, no execution). */
+function registerTail(state: EmulatorState): { id: string; row: number; statusAt: (row: number) => string } {
+  const ss = state.spreadsheets[state.containerSpreadsheetId ?? ''];
+  const sheet = Object.values(state.spreadsheets)
+    .flatMap((x) => x.sheets)
+    .find((x) => x.name === SHEET_NAMES.register);
+  void ss;
+  const header = (sheet?.values[0] ?? []).map(String);
+  const last = sheet?.values[sheet.values.length - 1] ?? [];
+  return {
+    id: String(last[header.indexOf(ID_HEADER)] ?? ''),
+    row: sheet?.values.length ?? 0,
+    statusAt: (row) => String(sheet?.values[row - 1]?.[header.indexOf('Kode status')] ?? ''),
+  };
+}
+
+/**
+ * The same journey through the local simulator's HTTP API (scripts/simulator startSimulator, SQLite state saved after
+ * every execution): POST /api/form-submit, then each decision as the POST its mail link leads to (POST /exec with
+ * X-Simulator-User). Tokens are signed with the program's secret from the simulator's state.
+ */
+export async function simulatorRun(count: number): Promise<LocalFigures> {
+  const { startSimulator } = await import('../scripts/simulator/server');
+  const sim = await startSimulator({
+    port: 0,
+    dataFile: join(ROOT, '.local', 'bench-simulator.sqlite'),
+    reset: true,
+    codeDir: bundleDir(),
+    owner: OWNER,
+    start: START,
+  });
+  const host = sim.emulator;
+  if (sim.seeded?.status !== 'COMPLETED') {
+    for (const ss of Object.values(host.state.spreadsheets))
+      for (const sheet of ss.sheets) sheet.maxColumns = Math.max(sheet.maxColumns, 100);
+    host.run('setup_', [], { user: OWNER });
+  }
+  const signer = { state: host.state, now: () => host.now() };
+  const failures: string[] = [];
+  let executions = 0;
+  let issued = 0;
+  const post = async (path: string, user: string, payload: string, type: string) => {
+    const response = await fetch(`${sim.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': type, 'X-Simulator-User': user },
+      body: payload,
+    });
+    const text = await response.text();
+    if (!response.ok && failures.length < 5) failures.push(`${path} ${response.status}: ${text.slice(0, 120)}`);
+    return text;
+  };
+  const t0 = performance.now();
+  try {
+    for (let i = 0; i < count; i++) {
+      const email = `simulasi${i}@bolmongkab.go.id`;
+      const answers = formAnswers(200_000 + i);
+      const applicant = String(
+        answers[Object.keys(answers).find((k) => String(answers[k]).includes('@bolmongkab')) ?? ''] ?? email,
+      ).toLowerCase();
+      const submitted = JSON.parse(
+        await post(
+          '/api/form-submit',
+          applicant,
+          JSON.stringify({ answers, respondentEmail: applicant }),
+          'application/json',
+        ),
+      ) as { executions?: unknown[] };
+      executions += submitted.executions?.length ?? 0;
+      const tail = registerTail(host.state);
+      let version = 1;
+      const verify = signedToken(signer, {
+        app: tail.id,
+        step: STATUS.MENUNGGU_VERIFIKASI_EMAIL,
+        role: 'PEMOHON',
+        to: applicant,
+        ver: version,
+        act: 'VERIFY_EMAIL',
+      });
+      await post('/exec', applicant, body({ t: verify }), 'application/x-www-form-urlencoded');
+      executions += 1;
+      version += 1;
+      for (const step of STEPS) {
+        const role = holderRole(routeOf(SEED_SOP), step.status) as RosterRole;
+        const to = DEFAULT_SETTINGS.roster[role][0] ?? '';
+        const t = signedToken(signer, {
+          app: tail.id,
+          step: step.status,
+          role: role as ActorRole,
+          to,
+          ver: version,
+          act: 'DECIDE',
+        });
+        await post('/exec', to, body({ t, ...step.fields }), 'application/x-www-form-urlencoded');
+        executions += 1;
+        version += 1;
+      }
+      const final = tail.statusAt(tail.row);
+      if (final === STATUS.SERTIFIKAT_TERBIT) issued += 1;
+      else if (failures.length < 5) failures.push(`${tail.id}: ended in ${final}`);
+    }
+  } finally {
+    await sim.close();
+  }
+  return {
+    applications: count,
+    issued,
+    executions,
+    wallMs: performance.now() - t0,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    via: 'the local simulator HTTP API (startSimulator, SQLite saved after every execution)',
     failures,
   };
 }

@@ -7,6 +7,7 @@ import { generateRegister } from './generate';
 import {
   bundleDir,
   bundleFunctions,
+  container,
   type Measurement,
   measure,
   median,
@@ -17,13 +18,14 @@ import {
   snapshot,
   trimExecutions,
 } from './harness';
-import { localRun } from './local';
+import { localRun, simulatorRun } from './local';
 import { setUpProgram } from './setup';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,50000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const JOB_RUNS = Number(process.env.BENCH_JOB_RUNS ?? 3);
 const LOCAL_APPS = Number(process.env.BENCH_LOCAL_APPS ?? 1000);
+const SIM_APPS = Number(process.env.BENCH_SIM_APPS ?? 100);
 
 export interface EventFigures {
   name: string;
@@ -60,8 +62,32 @@ function runEvent(
   };
 }
 
+/**
+ * The container spreadsheet's size against Sheets' 10,000,000-cell limit (apps-script-runtime.md §1 Sheets): cells
+ * in use (rows x header width) and the grid Sheets counts (rows x columns, a new sheet having 26 columns).
+ */
+function spreadsheetCells(emu: ReturnType<typeof newEmulator>): {
+  used: number;
+  grid: number;
+  bySheet: Record<string, number>;
+} {
+  let used = 0;
+  let grid = 0;
+  const bySheet: Record<string, number> = {};
+  for (const sheet of container(emu).sheets) {
+    const width = Math.max(0, ...sheet.values.map((r) => r.length));
+    const rows = sheet.values.length;
+    used += rows * width;
+    const g = rows * Math.max(26, width);
+    grid += g;
+    bySheet[sheet.name] = g;
+  }
+  return { used, grid, bySheet };
+}
+
 interface SizeFigures {
   size: number;
+  spreadsheetCells: ReturnType<typeof spreadsheetCells>;
   generateMs: number;
   auditRows: number;
   outboxRows: number;
@@ -77,6 +103,7 @@ function benchSize(size: number, functions: Set<string>): SizeFigures {
   const t0 = performance.now();
   const gen = generateRegister(emu, size, { restrictedId });
   const generateMs = performance.now() - t0;
+  const cells = spreadsheetCells(emu);
   const snap = snapshot(emu.state);
   const jobs = programJobs(emu, functions).map((job) => runEvent(emu, job, JOB_RUNS, () => restore(emu.state, snap)));
   const events = programEvents(emu, gen, functions).map((event) => {
@@ -94,6 +121,7 @@ function benchSize(size: number, functions: Set<string>): SizeFigures {
   });
   return {
     size,
+    spreadsheetCells: cells,
     generateMs,
     auditRows: gen.auditRows,
     outboxRows: gen.outboxRows,
@@ -111,16 +139,24 @@ function printSize(s: SizeFigures): void {
   console.log(
     `\n== ${fmt(s.size)} applications (${fmt(s.auditRows)} audit rows, ${fmt(s.outboxRows)} outbox rows; generated in ${fmt(s.generateMs)} ms)`,
   );
-  const header = `${'event'.padEnd(38)} ${'calls'.padStart(6)} ${'SS'.padStart(4)} ${'RT'.padStart(4)} ${'cells r/w'.padStart(16)} ${'proj ms'.padStart(8)} ${'cpu ms'.padStart(8)} | ${'peer SS'.padStart(7)} ${'peer cells r/w'.padStart(18)} ${'peer proj'.padStart(9)} ${'ours/theirs'.padStart(11)}  status`;
+  const header = `${'event'.padEnd(38)} ${'calls'.padStart(6)} ${'SS'.padStart(4)} ${'RT'.padStart(4)} ${'cells r/w'.padStart(16)} ${'proj ms'.padStart(8)} ${'+cells'.padStart(8)} ${'cpu ms'.padStart(8)} | ${'peer SS'.padStart(7)} ${'peer cells r/w'.padStart(20)} ${'peer +cells'.padStart(11)} ${'ours/theirs'.padStart(11)}  status`;
   const line = (e: EventFigures, peer: EventFigures | undefined) => {
     const m = e.first;
     const p = peer?.first;
-    const ratio = p && p.projectedMs > 0 ? fmt(m.projectedMs / p.projectedMs, 2) : '-';
+    const ratio = p && p.projectedWithCellsMs > 0 ? fmt(m.projectedWithCellsMs / p.projectedWithCellsMs, 2) : '-';
     const bad = e.failures.join('; ');
     console.log(
-      `${e.name.slice(0, 38).padEnd(38)} ${fmt(m.totalCalls).padStart(6)} ${fmt(m.spreadsheetCalls).padStart(4)} ${fmt(m.spreadsheetRoundTrips).padStart(4)} ${`${fmt(m.cells.read)}/${fmt(m.cells.written)}`.padStart(16)} ${fmt(m.projectedMs).padStart(8)} ${fmt(e.cpuMsMedian, 1).padStart(8)} | ${(p ? fmt(p.spreadsheetCalls) : '-').padStart(7)} ${(p ? `${fmt(p.cells.read)}/${fmt(p.cells.written)}` : '-').padStart(18)} ${(p ? fmt(p.projectedMs) : '-').padStart(9)} ${ratio.padStart(11)}  ${bad ? bad.slice(0, 160) : 'ok'}${e.stableCalls ? '' : ' (calls differ between runs)'}`,
+      `${e.name.slice(0, 38).padEnd(38)} ${fmt(m.totalCalls).padStart(6)} ${fmt(m.spreadsheetCalls).padStart(4)} ${fmt(m.spreadsheetRoundTrips).padStart(4)} ${`${fmt(m.cells.read)}/${fmt(m.cells.written)}`.padStart(16)} ${fmt(m.projectedMs).padStart(8)} ${fmt(m.projectedWithCellsMs).padStart(8)} ${fmt(e.cpuMsMedian, 1).padStart(8)} | ${(p ? fmt(p.spreadsheetCalls) : '-').padStart(7)} ${(p ? `${fmt(p.cells.read)}/${fmt(p.cells.written)}` : '-').padStart(20)} ${(p ? fmt(p.projectedWithCellsMs) : '-').padStart(11)} ${ratio.padStart(11)}  ${bad ? bad.slice(0, 160) : 'ok'}${e.stableCalls ? '' : ' (calls differ between runs)'}`,
     );
   };
+  const c = s.spreadsheetCells;
+  console.log(
+    `Register spreadsheet: ${fmt(c.used)} cells in use, ${fmt(c.grid)} grid cells of Sheets' 10,000,000 limit (${Object.entries(
+      c.bySheet,
+    )
+      .map(([n, v]) => `${n} ${fmt(v)}`)
+      .join(', ')})`,
+  );
   console.log(header);
   for (const e of s.events)
     line(
@@ -153,6 +189,11 @@ async function main(): Promise<void> {
   console.log(
     `\nLocal: ${fmt(local.applications)} applications from submit to issued through ${local.via}: ${fmt(local.wallMs)} ms (${fmt(local.wallMs / local.applications, 1)} ms each), ${fmt(local.executions)} executions, ${local.issued} issued; peak RSS ${fmt(local.maxRssMb)} MB`,
   );
+  const simulator = SIM_APPS > 0 ? await simulatorRun(SIM_APPS) : null;
+  if (simulator)
+    console.log(
+      `Simulator: ${fmt(simulator.applications)} applications from submit to issued through ${simulator.via}: ${fmt(simulator.wallMs)} ms (${fmt(simulator.wallMs / simulator.applications, 1)} ms each), ${simulator.issued} issued${simulator.failures.length ? `; failures: ${simulator.failures.join('; ')}` : ''}`,
+    );
   const result = {
     at: new Date().toISOString(),
     node: process.version,
@@ -161,6 +202,7 @@ async function main(): Promise<void> {
     bundle,
     sizes,
     local,
+    simulator,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
   const dir = join(ROOT, 'bench', 'results');
