@@ -1,7 +1,20 @@
 // Intake: invalid submissions kept and answered, the no-official-email path, one active application, duplicate and blank deliveries.
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_EMAIL_CHOICES } from '../../src/core/intake-form';
-import { APPLICANT, act, answers, auditRows, lastMailTo, mailsTo, registerRows, setUp } from './harness';
+import { escapeHtml } from '../../src/core/sanitize';
+import {
+  APPLICANT,
+  act,
+  answers,
+  auditRows,
+  KADIS,
+  lastMailTo,
+  mailsTo,
+  registerRows,
+  setUp,
+  tokenOf,
+  webLinks,
+} from './harness';
 
 describe('invalid submissions', () => {
   it('a name with an academic title is recorded as invalid, the applicant is told exactly what to fix, the edit makes it valid', () => {
@@ -58,6 +71,20 @@ describe('invalid submissions', () => {
     ]);
     const issues = JSON.parse(registerRows(emu)[1]?.['Masalah data (JSON)'] ?? '[]') as { field: string }[];
     expect(issues.map((i) => i.field)).toEqual(['nik']);
+  });
+});
+
+describe('warnings', () => {
+  it('a NIK/NIP birth-date mismatch is a warning, not a refusal: recorded and shown to the officials', () => {
+    const emu = setUp();
+    emu.submitForm(answers({ nip: '198601012010011001' }));
+    const row = registerRows(emu)[0];
+    expect(row?.Status).toBe('Menunggu verifikasi email');
+    const warnings = JSON.parse(row?.['Catatan pemeriksaan data'] ?? '[]') as string[];
+    expect(warnings.length).toBeGreaterThan(0);
+    act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
+    const page = emu.doGet({ query: { t: tokenOf(webLinks(lastMailTo(emu, KADIS))[0] ?? '') }, user: KADIS });
+    expect(page.content).toContain(escapeHtml(warnings[0] ?? '?'));
   });
 });
 
