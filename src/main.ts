@@ -8,6 +8,17 @@ import { selfTest as runSelfTest, type SelfTestStep } from './gas/self-test';
 import { type SetupReport, setupFromMenu } from './gas/setup';
 import { openDisposition, openSidebar } from './gas/sidebar';
 import { runSlaCheck } from './gas/sla-check';
+
+// The certificate lifecycle: expiry notices, Dasbor, monthly SOP report, Surat Permohonan (documented there).
+export {
+  checkExpiryNow_,
+  generateReport_,
+  openSuratPermohonan_,
+  refreshDashboard_,
+  runExpiryCheck_,
+  runMonthlyReport_,
+} from './gas/lifecycle-entry-points';
+
 import { type DecisionResult, decide, handleGet, handlePost } from './gas/webapp';
 
 /** Simple trigger: the "Sertifikat Elektronik" menu. */

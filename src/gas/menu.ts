@@ -1,4 +1,5 @@
 // The spreadsheet's custom menu, added by the onOpen simple trigger.
+import { LIFECYCLE_MENU } from '../core/messages/lifecycle';
 import { SHELL_MESSAGES } from '../core/messages/shell';
 
 /** Menu captions and the entry points they run (every one ends in `_`: the browser must not call them). */
@@ -8,6 +9,10 @@ export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = 
   { caption: SHELL_MESSAGES.menu.disposition, functionName: 'openDisposition_' },
   { caption: SHELL_MESSAGES.menu.flushOutbox, functionName: 'flushOutbox_' },
   { caption: SHELL_MESSAGES.menu.verifyAudit, functionName: 'verifyAuditLog_' },
+  { caption: LIFECYCLE_MENU.suratPermohonan, functionName: 'openSuratPermohonan_' },
+  { caption: LIFECYCLE_MENU.refreshDashboard, functionName: 'refreshDashboard_' },
+  { caption: LIFECYCLE_MENU.report, functionName: 'generateReport_' },
+  { caption: LIFECYCLE_MENU.expiry, functionName: 'checkExpiryNow_' },
 ];
 
 /**
@@ -17,7 +22,7 @@ export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = 
 export function addMenu(): void {
   const menu = SpreadsheetApp.getUi().createMenu(SHELL_MESSAGES.menu.title);
   MENU_ITEMS.forEach((item, index) => {
-    if (index === 1 || index === 3) menu.addSeparator();
+    if (index === 1 || index === 3 || index === 5) menu.addSeparator();
     menu.addItem(item.caption, item.functionName);
   });
   menu.addToUi();

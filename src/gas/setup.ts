@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings, settingsToRows } from '
 import { SEED_SOP, type SopDefinition, sopFromTable, sopToTable } from '../core/sop';
 import { AUDIT_SPECS } from './audit-log';
 import { SWEPT_KEY } from './intake';
+import { setUpLifecycle } from './lifecycle-setup';
 import { withScriptLock } from './lock';
 import { OUTBOX_COLUMNS } from './outbox';
 import { certificateSpecs, registerSpecs } from './register';
@@ -243,6 +244,7 @@ export function runSetup(): SetupReport {
     const restricted = setUpRestricted(props.restrictedId, settings, lines);
     if (restricted && props.restrictedId !== restricted.getId()) writeProperty('restrictedId', restricted.getId());
     if (form) lines.push(...ensureTriggers(form));
+    lines.push(...setUpLifecycle(spreadsheet, sop, form));
     const properties = PropertiesService.getScriptProperties();
     if (!properties.getProperty(SWEPT_KEY)) properties.setProperty(SWEPT_KEY, String(Date.now()));
     if (ensureHmacSecret().created) lines.push(S.secretCreated);

@@ -25,6 +25,13 @@ const EXPECTED_ENTRY_POINTS = [
   'verifyAuditLog_',
   'openSidebar_',
   'openDisposition_',
+  // the certificate lifecycle: expiry notices, Dasbor, monthly SOP report, Surat Permohonan
+  'runExpiryCheck_',
+  'checkExpiryNow_',
+  'refreshDashboard_',
+  'runMonthlyReport_',
+  'generateReport_',
+  'openSuratPermohonan_',
 ];
 
 const APPS_SCRIPT_SERVICES = [

@@ -17,7 +17,17 @@ function editSop(emu: Emulator, no: string, column: string, value: string): void
 describe('the SOP sheet', () => {
   it('is written in the seed table form: steps, actors, requirements, time standards 10, 10, 15, 15, outputs', () => {
     const emu = setUp();
-    const rows = emu.sheetDisplayValues('SOP');
+    const all = emu.sheetDisplayValues('SOP');
+    // The seed comes first; the lifecycle services' SOPs follow, each from its own "KODE SOP" row.
+    const next = all.findIndex((r, i) => i > 0 && r[0] === 'KODE SOP');
+    const rows = next < 0 ? all : all.slice(0, next);
+    expect(all.filter((r) => r[0] === 'KODE SOP').map((r) => r[1])).toEqual([
+      'PENERBITAN_BARU',
+      'PEMBARUAN',
+      'RESET_PASSPHRASE',
+      'PERUBAHAN_DATA',
+      'PENCABUTAN',
+    ]);
     const header = rows.find((r) => r[0] === 'NO') ?? [];
     expect(header.slice(0, 6)).toEqual(['NO', 'KEGIATAN', 'PELAKSANA', 'KELENGKAPAN', 'WAKTU (menit)', 'OUTPUT']);
     const time = header.indexOf('WAKTU (menit)');

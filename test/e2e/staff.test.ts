@@ -14,9 +14,19 @@ describe('the menu and setup', () => {
       'openDisposition_',
       'flushOutbox_',
       'verifyAuditLog_',
+      'openSuratPermohonan_',
+      'refreshDashboard_',
+      'generateReport_',
+      'checkExpiryNow_',
     ]);
     const handlers = () => emu.state.triggers.map((t) => t.handlerFunction).sort();
-    expect(handlers()).toEqual(['flushOutbox_', 'handleFormSubmit_', 'runSlaCheck_']);
+    expect(handlers()).toEqual([
+      'flushOutbox_',
+      'handleFormSubmit_',
+      'runExpiryCheck_',
+      'runMonthlyReport_',
+      'runSlaCheck_',
+    ]);
     const sheets = () => Object.values(emu.state.spreadsheets).map((s) => s.sheets.map((sh) => sh.name));
     const before = sheets();
     const props = { ...emu.state.scriptProperties };
@@ -26,7 +36,13 @@ describe('the menu and setup', () => {
     expect(again.ui.alerts[0]?.prompt).toContain('Semua sudah siap');
     const byOther = emu.runMenuItem('Siapkan/perbaiki sistem', KADIS);
     expect(byOther.status, byOther.error ?? '').toBe('COMPLETED');
-    expect(handlers()).toEqual(['flushOutbox_', 'handleFormSubmit_', 'runSlaCheck_']);
+    expect(handlers()).toEqual([
+      'flushOutbox_',
+      'handleFormSubmit_',
+      'runExpiryCheck_',
+      'runMonthlyReport_',
+      'runSlaCheck_',
+    ]);
     expect(sheets()).toEqual(before);
     expect(emu.state.scriptProperties).toEqual(props);
     expect(Object.keys(emu.state.forms)).toHaveLength(1);
