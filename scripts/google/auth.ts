@@ -1,4 +1,5 @@
 // Shared Google auth for the Node tools: a service-account key (GOOGLE_APPLICATION_CREDENTIALS) or the OAuth desktop flow with a local redirect.
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -92,13 +93,19 @@ async function browserFlow(
   client: { clientId: string; clientSecret: string },
   scopes: string[],
   log: (line: string) => void,
-) {
+  tokenUrl: string | undefined,
+): Promise<string> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const oauth = new OAuth2Client({ clientId: client.clientId, clientSecret: client.clientSecret, redirectUri });
+  const oauth = new OAuth2Client({
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    redirectUri,
+    ...(tokenUrl ? { endpoints: { oauth2TokenUrl: tokenUrl } } : {}),
+  });
   const { codeVerifier, codeChallenge } = await oauth.generateCodeVerifierAsync();
-  const state = Math.random().toString(36).slice(2);
+  const state = randomBytes(16).toString('hex');
   const url = oauth.generateAuthUrl({
     access_type: 'offline',
     prompt: 'consent',
@@ -159,7 +166,7 @@ export async function authorize(options: AuthOptions): Promise<GoogleClient> {
         `Belum ada token yang mencakup izin yang dibutuhkan (${tokenFile}). Jalankan sekali di terminal interaktif untuk memberi izin lewat browser.`,
       );
     }
-    saved = { scopes: options.scopes, refresh_token: await browserFlow(client, options.scopes, log) };
+    saved = { scopes: options.scopes, refresh_token: await browserFlow(client, options.scopes, log, options.tokenUrl) };
     writeFileSync(tokenFile, `${JSON.stringify(saved, null, 2)}\n`);
     chmodSync(tokenFile, 0o600);
   }
