@@ -65,7 +65,7 @@ export function appendAudit(audit: SheetTable, entries: AuditEntry[]): void {
     });
     return record;
   });
-  audit.appendRows(records);
+  audit.appendRows(records, last);
 }
 
 /** Reads the whole log once and checks the chain (menu "Periksa jejak audit"). */

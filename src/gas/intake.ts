@@ -69,8 +69,9 @@ function toOutcome(result: IntakeResult, nikKey: string, rawEmail: string): Inta
     nikKey,
     nikMasked: p.nik ? maskNik(p.nik) : '',
     warnings: result.warnings.map((warning) => warning.message),
-    // The reply about what to fix goes to the address typed, even when it is not an allowed .go.id one.
-    email: (p.email ?? rawEmail.trim().toLowerCase()).slice(0, 254),
+    // The reply about what to fix goes to the address typed, even when it is not an allowed .go.id one, as long as
+    // it is shaped like an address (never formula or markup text).
+    email: p.email ?? replyAddress(rawEmail),
   };
   if (p.name !== undefined) partial.name = p.name;
   if (p.nip !== undefined) partial.nip = p.nip;
@@ -87,6 +88,14 @@ function toOutcome(result: IntakeResult, nikKey: string, rawEmail: string): Inta
     partial,
     noOfficialEmail: result.errors.some((issue) => issue.code === 'NO_OFFICIAL_EMAIL'),
   };
+}
+
+const ADDRESS = /^[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,}$/;
+
+/** The typed address, if it is one, for telling the applicant what to fix. */
+function replyAddress(raw: string): string {
+  const address = raw.trim().toLowerCase();
+  return ADDRESS.test(address) ? address : '';
 }
 
 /** The next reference number, TTE-<year>-<0001>, from a per-year counter kept in Script Properties (under the lock). */

@@ -1,5 +1,6 @@
 // The mail outbox (Kotak Keluar): every mail is queued as a row, sent within the daily quota, retried, never dropped.
 import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
+import { fromSafeCell, toSafeCell } from '../core/sanitize';
 import { type ColumnSpec, type RowRecord, SheetTable } from './sheet-table';
 
 const H = SHELL_MESSAGES.outboxHeaders;
@@ -51,7 +52,7 @@ export function openOutbox(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
  * Queues mails in one append. Mails with a `key` already in the outbox are skipped (a reminder is sent once).
  * Returns the rows written, so the caller can send them at once.
  */
-export function enqueueMails(outbox: SheetTable, mails: OutgoingMail[], now: Date): number[] {
+export function enqueueMails(outbox: SheetTable, mails: OutgoingMail[], now: Date): QueuedMail[] {
   const fresh = mails.filter((mail) => !mail.key || outbox.findRow(H.key, mail.key) === null);
   if (fresh.length === 0) return [];
   const records: RowRecord[] = fresh.map((mail) => {
@@ -61,20 +62,26 @@ export function enqueueMails(outbox: SheetTable, mails: OutgoingMail[], now: Dat
       [H.created]: now,
       [H.applicationId]: mail.applicationId,
       [H.kind]: mail.kind,
-      [H.to]: mail.to,
-      [H.subject]: mail.subject,
+      [H.to]: toSafeCell(mail.to),
+      [H.subject]: toSafeCell(mail.subject),
       [H.status]: STATUS.pending,
       [H.attempts]: 0,
       [H.lastAttempt]: '',
       [H.sentAt]: '',
       [H.lastError]: '',
-      [H.key]: mail.key ?? '',
-      [H.text]: mail.text,
-      [H.html]: mail.html,
+      [H.key]: toSafeCell(mail.key ?? ''),
+      [H.text]: toSafeCell(mail.text),
+      [H.html]: toSafeCell(mail.html),
     };
   });
   const first = outbox.appendRows(records);
-  return records.map((_record, index) => first + index);
+  return records.map((record, index) => ({ row: first + index, record }));
+}
+
+/** A row just written to the outbox, with what was written (so sending it needs no read back). */
+export interface QueuedMail {
+  row: number;
+  record: RowRecord;
 }
 
 function recipientCount(to: string): number {
@@ -98,15 +105,14 @@ export interface FlushResult {
  * in flight, which is never sent again automatically (staff can see it in Kotak Keluar). A refused send puts the
  * row back to waiting with the error and the attempt count; nothing is ever deleted.
  */
-export function sendOutboxRows(outbox: SheetTable, rows: number[] | 'all-waiting', now: () => Date): FlushResult {
-  const targets = rows === 'all-waiting' ? outbox.findRows(H.status, STATUS.pending) : rows;
+export function sendOutboxRows(outbox: SheetTable, rows: QueuedMail[] | 'all-waiting', now: () => Date): FlushResult {
   const result: FlushResult = { sent: 0, waiting: 0, failed: 0 };
-  if (targets.length === 0) return result;
-  const records = outbox.readRows(targets);
+  const records = rows === 'all-waiting' ? outbox.readRows(outbox.findRows(H.status, STATUS.pending)) : rows;
+  if (records.length === 0) return result;
   let quota = MailApp.getRemainingDailyQuota();
   for (const { row, record } of records) {
     if (record[H.status] !== STATUS.pending) continue;
-    const to = String(record[H.to]);
+    const to = fromSafeCell(String(record[H.to]));
     const needed = recipientCount(to);
     if (needed > quota) {
       result.waiting += 1;
@@ -119,9 +125,9 @@ export function sendOutboxRows(outbox: SheetTable, rows: number[] | 'all-waiting
     try {
       MailApp.sendEmail({
         to,
-        subject: String(record[H.subject]),
-        body: String(record[H.text]),
-        htmlBody: String(record[H.html]),
+        subject: fromSafeCell(String(record[H.subject])),
+        body: fromSafeCell(String(record[H.text])),
+        htmlBody: fromSafeCell(String(record[H.html])),
         name: SHELL_MESSAGES.senderName,
       });
     } catch (error) {

@@ -101,10 +101,13 @@ export class SheetTable {
     });
   }
 
-  /** Appends raw rows (header width): formats first, then values, one call each. Returns the first new row. */
-  appendValues(rows: unknown[][]): number {
+  /**
+   * Appends raw rows (header width): formats first, then values, one call each. Returns the first new row.
+   * `lastRow` saves a call when the caller read it under the same lock.
+   */
+  appendValues(rows: unknown[][], lastRow?: number): number {
     if (rows.length === 0) return 0;
-    const first = this.sheet.getLastRow() + 1;
+    const first = (lastRow ?? this.sheet.getLastRow()) + 1;
     const maxRows = this.sheet.getMaxRows();
     const lastNeeded = first + rows.length - 1;
     // getRange past the grid throws; grow it in blocks so most appends need no insert.
@@ -180,9 +183,10 @@ export class SheetTable {
    * Appends rows after the last one: number formats first (text columns '@', so the values stay strings), then the
    * values, each in one call. Returns the first new row.
    */
-  appendRows(records: RowRecord[]): number {
+  appendRows(records: RowRecord[], lastRow?: number): number {
     return this.appendValues(
       records.map((record) => this.headers.map((header) => (this.columns.get(header) ? (record[header] ?? '') : ''))),
+      lastRow,
     );
   }
 
