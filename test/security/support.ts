@@ -128,7 +128,13 @@ export function sweepWorlds(): { problems: string[] } {
     if (formulas.length > 0) problems.push(`formula cells: ${formulas.slice(0, 3).join(' | ')}`);
     const leaks = leakedNiks(sharedEverywhere(emu));
     tally.fullNikLeaks += leaks.length;
-    if (leaks.length > 0) problems.push(`full NIK outside Data Terbatas: ${leaks.slice(0, 3).join(', ')}`);
+    if (leaks.length > 0) {
+      const text = sharedEverywhere(emu);
+      const at = text.indexOf(leaks[0] ?? '');
+      problems.push(
+        `full NIK outside Data Terbatas: ${leaks.join(', ')} in …${text.slice(Math.max(0, at - 160), at + 20)}`,
+      );
+    }
     tally.worldsScanned += 1;
   }
   return { problems };
@@ -175,4 +181,18 @@ export function setPengaturan(emu: Emulator, label: string, value: string, from 
   row[1] = value;
   if (from) row[2] = from;
   if (until) row[3] = until;
+}
+
+/**
+ * What an editor of the Form can do in the Form editor (or what a later edit by staff can do by mistake): remove every
+ * response validation and every "required" flag. Google's UI then accepts anything, so only the program stands
+ * between the answers and the register. Emulated on the Form's stored definition, as the editor's change would be.
+ */
+export function relaxForm(emu: Emulator): void {
+  for (const form of Object.values(emu.state.forms)) {
+    for (const item of form.items) {
+      item.validation = null;
+      item.required = false;
+    }
+  }
 }
