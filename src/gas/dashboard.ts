@@ -172,6 +172,7 @@ export function refreshDashboardFrom(env: Env, apps?: Application[], sops?: SopD
     if (lateness?.late)
       late.push({ label: `${app.id} (${T.step} ${lateness.step})`, minutesOver: lateness.elapsed - lateness.standard });
   }
+  late.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   writeDashboard(env.spreadsheet, figures, late, env.now);
   return figures;
 }

@@ -1,6 +1,12 @@
 // Helpers for the lifecycle e2e tests: issue a certificate through the SOP, keep only the daily triggers, read sheets.
-import type { Emulator } from '../../../emulator';
-import { APPLICANT, act, answers, KABID, KADIS, SANDIMAN, VERIFIKATOR } from '../harness';
+import { expect } from 'vitest';
+import { Emulator } from '../../../emulator';
+import type { CellValue, SheetState } from '../../../emulator/state';
+import { applicationToRow, certificateColumns, toRow } from '../../../src/core/register-schema';
+import { SEED_SOP } from '../../../src/core/sop';
+import { knownApplications, knownCertificates } from '../../core/lifecycle/known-data';
+import { bundleDir } from '../../support/bundle';
+import { APPLICANT, act, answers, KABID, KADIS, OWNER, SANDIMAN, VERIFIKATOR } from '../harness';
 
 /** Runs one application through every SOP step by the links in the mails, to an issued certificate. */
 export function issueCertificate(
@@ -35,4 +41,41 @@ export function keepClockTriggers(emu: Emulator, handlers: string[]): void {
 export function rowsOf(emu: Emulator, sheet: string): Record<string, string>[] {
   const [header = [], ...rows] = emu.sheetDisplayValues(sheet);
   return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])));
+}
+
+/** A fresh emulator whose clock starts at `start`, set up from the menu as the owner (as the base harness does). */
+export function setUpAt(start: string): Emulator {
+  const emu = new Emulator({ codeDir: bundleDir(), owner: OWNER, start, bound: true, mailDailyQuota: 100 });
+  emu.openSpreadsheet(OWNER);
+  const result = emu.runMenuItem('Siapkan/perbaiki sistem', OWNER);
+  expect(result.status, result.error ?? '').toBe('COMPLETED');
+  return emu;
+}
+
+/** The register spreadsheet's sheet state, for writing rows as an import would. */
+export function sheetState(emu: Emulator, name: string): SheetState {
+  const ss = emu.state.spreadsheets[emu.state.scriptProperties.SPREADSHEET_ID ?? ''];
+  const sheet = ss?.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+/**
+ * Loads the known data set (test/core/lifecycle/known-data.ts) into Register Permohonan and Sertifikat Terbit, row
+ * by header as staff importing old records would: "Dicabut" in the state column for the revoked certificate.
+ */
+export function loadKnownData(emu: Emulator): void {
+  const register = sheetState(emu, 'Register Permohonan');
+  const header = register.values[0] ?? [];
+  for (const app of knownApplications()) register.values.push(applicationToRow(app, header, SEED_SOP) as CellValue[]);
+  const issued = sheetState(emu, 'Sertifikat Terbit');
+  const certHeader = issued.values[0] ?? [];
+  const stateAt = certHeader.indexOf('Status sertifikat');
+  for (const cert of knownCertificates()) {
+    const row = toRow(cert, certHeader, certificateColumns()) as CellValue[];
+    if (cert.revoked) row[stateAt] = 'Dicabut';
+    issued.values.push(row);
+  }
+  register.maxRows = Math.max(register.maxRows, register.values.length + 10);
+  issued.maxRows = Math.max(issued.maxRows, issued.values.length + 10);
 }
