@@ -143,6 +143,11 @@ export async function main(argv: string[], root: string, log: (line: string) => 
     const out = args.values['--out'];
     if (!from || !out || args.positional.length > 0) throw new UsageError(USAGE);
     if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out harus berakhiran .xlsx.');
+    if (from !== 'local' && args.switches.has('--with-nik') && !args.values['--restricted']) {
+      throw new UsageError(
+        'NIK lengkap hanya diambil dari Data Terbatas: berikan --restricted <ID spreadsheet Data Terbatas>.',
+      );
+    }
     target = await openTarget({
       where: from,
       root,

@@ -380,6 +380,9 @@ export async function main(argv: string[], root: string, log: (line: string) => 
     const file = args.positional[0];
     const to = args.values['--to'];
     if (!file || !to || args.positional.length > 1) throw new UsageError(USAGE);
+    if (to !== 'local' && !args.values['--restricted']) {
+      throw new UsageError('Untuk spreadsheet asli, berikan juga --restricted <ID spreadsheet Data Terbatas>.');
+    }
     const absolute = resolve(file);
     target = await openTarget({
       where: to,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { google } from 'googleapis';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIELD_LABELS as F } from '../../scripts/data/column-mapping';
 import { main as exportMain, runExport } from '../../scripts/data/export';
 import { formatReport, main as importMain, nikKeyOf, runImport } from '../../scripts/data/import';
@@ -25,6 +25,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -226,6 +227,37 @@ describe('import: formats, mapping, idempotency', () => {
     expect(blocked.written).toBe(0);
     expect(blocked.outcomes[0]?.result).toBe('DILEWATI');
     expect(sheetValues(SHEET_NAMES.register)).toHaveLength(3);
+  });
+
+  it('a live target needs the restricted spreadsheet named, before any credentials are asked for', async () => {
+    const lines: string[] = [];
+    const file = join(dir, 'a.xlsx');
+    await writeWorkbook(file, APPLICANT_HEADERS, [row(0)]);
+    expect(await importMain([file, '--to', 'registerSpreadsheetId0001'], dir, (l) => lines.push(l))).toBe(2);
+    expect(
+      await exportMain(['--from', 'registerSpreadsheetId0001', '--out', join(dir, 'x.xlsx'), '--with-nik'], dir, (l) =>
+        lines.push(l),
+      ),
+    ).toBe(2);
+    expect(lines).toEqual([
+      'Impor dibatalkan: Untuk spreadsheet asli, berikan juga --restricted <ID spreadsheet Data Terbatas>.',
+      'Ekspor dibatalkan: NIK lengkap hanya diambil dari Data Terbatas: berikan --restricted <ID spreadsheet Data Terbatas>.',
+    ]);
+  });
+
+  it('without credentials a live target says what it needs and writes nothing', async () => {
+    vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', '');
+    const lines: string[] = [];
+    const file = join(dir, 'a.xlsx');
+    await writeWorkbook(file, APPLICANT_HEADERS, [row(0)]);
+    const code = await importMain(
+      [file, '--to', 'registerSpreadsheetId0001', '--restricted', 'restrictedSpreadsheetId01'],
+      dir,
+      (l) => lines.push(l),
+    );
+    expect(code).toBe(2);
+    expect(lines.join('\n')).toContain('Kredensial Google belum tersedia');
+    expect(lines.join('\n')).toContain('GOOGLE_APPLICATION_CREDENTIALS');
   });
 
   it('export refuses a file name that is not .xlsx and a missing state', async () => {
