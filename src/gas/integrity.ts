@@ -1,0 +1,222 @@
+// The hourly integrity check: audit chain verified (first broken row reported), register and audit reconciled, Form
+// responses never processed picked up, personal data past retention deleted, missing triggers reinstalled.
+import { INTEGRITY_MESSAGES as M } from '../core/messages/integrity';
+import { SHELL_MESSAGES } from '../core/messages/shell';
+import { ROLE_LABELS } from '../core/messages/workflow';
+import { applicationFromRow, ID_HEADER, RESPONSE_ID_HEADER } from '../core/register-schema';
+import { driveFileId, retentionDue } from '../core/retention';
+import { escapeHtml } from '../core/sanitize';
+import { type Application, STATUS_LABELS } from '../core/workflow-types';
+import { type AuditEntry, appendAudit, checkAudit, openAudit } from './audit-log';
+import { type Env, loadEnv } from './env';
+import { handleFormSubmit } from './intake';
+import { withScriptLock } from './lock';
+import { enqueueMails, openOutbox, sendOutboxRows } from './outbox';
+import { openRegister } from './register';
+import { openRestricted, RESTRICTED_FIELDS } from './restricted-store';
+import { ensureTriggers, TRIGGER_HANDLERS } from './triggers';
+
+/** What one run found and did (for the execution log, the menu and tests). */
+export interface IntegrityReport {
+  chainOk: boolean;
+  /** The first broken row of Jejak Audit (sheet row), 0 when the chain is whole. */
+  brokenRow: number;
+  repaired: number;
+  recovered: number;
+  erased: number;
+  triggers: number;
+  message: string;
+}
+
+const AUDIT_ID = 'Nomor Permohonan';
+const AUDIT_AFTER = 'Status Sesudah';
+
+/**
+ * Runs every part; each part is independent, so a failure in one (reported in the log) does not stop the others.
+ * The responses are picked up first, outside the lock (each is processed under the lock by the submit handler).
+ */
+export function runIntegrityCheck(): IntegrityReport {
+  const report: IntegrityReport = {
+    chainOk: true,
+    brokenRow: 0,
+    repaired: 0,
+    recovered: 0,
+    erased: 0,
+    triggers: 0,
+    message: '',
+  };
+  const env = loadEnv();
+  report.triggers = reinstallTriggers(env);
+  report.recovered = recoverResponses(env);
+  withScriptLock(() => {
+    const locked = loadEnv();
+    const chain = checkAudit(openAudit(locked.spreadsheet));
+    if (!chain.ok) {
+      report.chainOk = false;
+      report.brokenRow = chain.row;
+      alarmBrokenChain(locked, SHELL_MESSAGES.audit.broken(chain.row, chain.reason), chain.row);
+    }
+    const applications = readApplications(locked);
+    report.repaired = reconcile(locked, applications);
+    report.erased = applyRetention(locked, applications);
+  });
+  report.message = M.summary(report);
+  console.log(report.message);
+  return report;
+}
+
+/** Setup's trigger repair, run by the hour: a trigger someone deleted by hand comes back within the hour. */
+function reinstallTriggers(env: Env): number {
+  if (!env.props.formId) return 0;
+  try {
+    const lines = ensureTriggers(FormApp.openById(env.props.formId));
+    const installed = new Set(Object.values(TRIGGER_HANDLERS).map((h) => SHELL_MESSAGES.setup.triggerInstalled(h)));
+    return lines.filter((line) => installed.has(line)).length;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 0;
+  }
+}
+
+/**
+ * Form responses the register does not hold (the submit trigger was missing, or its run failed before the row was
+ * written) are processed now, through the same idempotent handler. Blank responses are ignored by it again.
+ */
+function recoverResponses(env: Env): number {
+  if (!env.props.formId) return 0;
+  const register = openRegister(env.spreadsheet, env.sop);
+  const known = new Set(register.readAll().map(({ record }) => String(record[RESPONSE_ID_HEADER] ?? '')));
+  const form = FormApp.openById(env.props.formId);
+  let recovered = 0;
+  for (const response of form.getResponses()) {
+    if (known.has(response.getId())) continue;
+    handleFormSubmit({ response, source: form } as unknown as GoogleAppsScript.Events.FormsOnFormSubmit);
+    const after = openRegister(env.spreadsheet, env.sop).findRow(RESPONSE_ID_HEADER, response.getId());
+    if (after !== null) recovered += 1;
+  }
+  return recovered;
+}
+
+/** Every application in one read (the hourly job may read the whole register; events never do). */
+function readApplications(env: Env): Application[] {
+  const register = openRegister(env.spreadsheet, env.sop);
+  const last = register.sheet.getLastRow();
+  if (last < 2) return [];
+  const index = register.index();
+  const idColumn = index.get(ID_HEADER) ?? 0;
+  return register.sheet
+    .getRange(2, 1, last - 1, register.width)
+    .getValues()
+    .filter((raw) => String(raw[idColumn] ?? '') !== '')
+    .map((raw) => applicationFromRow(raw, index, env.sop));
+}
+
+/**
+ * The register and the audit log must agree: every application's status is the "after" status of its last audited
+ * change. A status the log never saw (a register write whose audit append failed, or a hand edit of the register)
+ * gets an audit row now, so the log again explains the register.
+ */
+function reconcile(env: Env, applications: Application[]): number {
+  const audit = openAudit(env.spreadsheet);
+  const lastAfter = new Map<string, string>();
+  for (const { record } of audit.readAll()) {
+    const id = String(record[AUDIT_ID] ?? '');
+    const after = String(record[AUDIT_AFTER] ?? '');
+    if (id && after) lastAfter.set(id, after);
+  }
+  const repairs: AuditEntry[] = [];
+  for (const app of applications) {
+    const current = STATUS_LABELS[app.status];
+    const audited = lastAfter.get(app.id) ?? '';
+    if (audited === current) continue;
+    repairs.push({
+      at: env.now,
+      applicationId: app.id,
+      event: M.events.repaired,
+      actor: M.actor,
+      role: ROLE_LABELS.SISTEM,
+      before: audited,
+      after: current,
+      note: M.repairedNote(current, audited),
+    });
+  }
+  appendAudit(audit, repairs);
+  return repairs.length;
+}
+
+/**
+ * Deletes the full NIK and the files link from Data Terbatas once a finished application has been kept for the
+ * retention period (Pengaturan), trashes the file when the system owns it, and logs each deletion in Jejak Audit.
+ */
+function applyRetention(env: Env, applications: Application[]): number {
+  if (!env.props.restrictedId) return 0;
+  const H = RESTRICTED_FIELDS;
+  const store = openRestricted(env.props.restrictedId);
+  const byId = new Map(applications.map((app) => [app.id, app]));
+  const days = env.settings.retentionDays;
+  const entries: AuditEntry[] = [];
+  for (const { row, record } of store.readAll()) {
+    const nik = String(record[H.nik] ?? '');
+    const files = String(record[H.filesLink] ?? '');
+    if (!nik && !files) continue;
+    const app = byId.get(String(record[H.applicationId] ?? ''));
+    if (!app || !retentionDue({ status: app.status, finishedAt: app.updatedAt }, days, env.now)) continue;
+    const fileNote = trashOwnFile(files);
+    store.updateRow(row, record, { [H.nik]: '', [H.filesLink]: '', [H.updatedAt]: env.now });
+    entries.push({
+      at: env.now,
+      applicationId: app.id,
+      event: M.events.retention,
+      actor: M.actor,
+      role: ROLE_LABELS.SISTEM,
+      before: STATUS_LABELS[app.status],
+      after: STATUS_LABELS[app.status],
+      note: M.retentionNote(days, STATUS_LABELS[app.status], fileNote),
+    });
+  }
+  appendAudit(openAudit(env.spreadsheet), entries);
+  return entries.length;
+}
+
+/** Trashes the linked Drive file when the script's account owns it; the applicant's own files are not ours to trash. */
+function trashOwnFile(link: string): string {
+  const id = driveFileId(link);
+  if (!id) return M.noFile;
+  try {
+    const file = DriveApp.getFileById(id);
+    if (file.getOwner()?.getEmail() !== Session.getEffectiveUser().getEmail()) return M.fileNotOurs;
+    file.setTrashed(true);
+    return M.fileTrashed;
+  } catch {
+    return M.fileNotOurs;
+  }
+}
+
+/** Mails the Admins and the owner once per broken row (the outbox key), and logs the finding. */
+function alarmBrokenChain(env: Env, message: string, row: number): void {
+  console.error(message);
+  const owner = Session.getEffectiveUser().getEmail();
+  const to = [...new Set([...env.settings.roster.ADMIN, owner].map((email) => email.toLowerCase()).filter(Boolean))];
+  const body = M.chainAlarmBody(message, env.spreadsheet.getUrl());
+  const outbox = openOutbox(env.spreadsheet);
+  const rows = enqueueMails(
+    outbox,
+    [
+      {
+        to: to.join(','),
+        subject: M.chainAlarmSubject(row),
+        text: body,
+        html: `<p>${escapeHtml(body).replace(/\n/g, '<br>')}</p>`,
+        applicationId: '',
+        kind: 'AUDIT_RUSAK',
+        key: `audit-rusak-${row}`,
+      },
+    ],
+    env.now,
+  );
+  try {
+    sendOutboxRows(outbox, rows, () => new Date());
+  } catch (error) {
+    console.log(`${SHELL_MESSAGES.outboxDeferred}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
