@@ -6,12 +6,15 @@ export const TRIGGER_HANDLERS = {
   formSubmit: 'handleFormSubmit_',
   slaCheck: 'runSlaCheck_',
   outbox: 'flushOutbox_',
+  integrity: 'runIntegrityCheck_',
 } as const;
 
 /** The SLA check runs every 10 minutes: the SOP's shortest standard is 10 minutes. */
 const SLA_EVERY_MINUTES = 10;
 /** Mail waiting for quota or after a fault is retried every 15 minutes. */
 const OUTBOX_EVERY_MINUTES = 15;
+/** The integrity check (audit chain, reconciliation, missed responses, retention, triggers) runs every hour. */
+const INTEGRITY_EVERY_HOURS = 1;
 
 /** Script Property naming the account that installed the triggers: other accounts cannot see them. */
 const TRIGGER_OWNER_KEY = 'TRIGGER_OWNER';
@@ -57,6 +60,10 @@ export function ensureTriggers(form: GoogleAppsScript.Forms.Form): string[] {
   if (!has(TRIGGER_HANDLERS.outbox, ScriptApp.TriggerSource.CLOCK, null)) {
     ScriptApp.newTrigger(TRIGGER_HANDLERS.outbox).timeBased().everyMinutes(OUTBOX_EVERY_MINUTES).create();
     report.push(SHELL_MESSAGES.setup.triggerInstalled(TRIGGER_HANDLERS.outbox));
+  }
+  if (!has(TRIGGER_HANDLERS.integrity, ScriptApp.TriggerSource.CLOCK, null)) {
+    ScriptApp.newTrigger(TRIGGER_HANDLERS.integrity).timeBased().everyHours(INTEGRITY_EVERY_HOURS).create();
+    report.push(SHELL_MESSAGES.setup.triggerInstalled(TRIGGER_HANDLERS.integrity));
   }
   if (!owner) properties.setProperty(TRIGGER_OWNER_KEY, me);
   return report;
