@@ -2,6 +2,7 @@
 import { SHELL_MESSAGES } from './core/messages/shell';
 import type { DecisionForm } from './gas/decision-form';
 import { handleFormSubmit } from './gas/intake';
+import { type IntegrityReport, runIntegrityCheck } from './gas/integrity';
 import { retryPending, tellUser, verifyAudit } from './gas/maintenance';
 import { addMenu } from './gas/menu';
 import { selfTest as runSelfTest, type SelfTestStep } from './gas/self-test';
@@ -86,6 +87,14 @@ export function openDisposition_(): void {
 /** The live check (Apps Script API scripts.run): read-only checks of the deployment, step by step. */
 export function selfTest(): { ok: boolean; steps: SelfTestStep[] } {
   return runSelfTest();
+}
+
+/**
+ * Time-driven trigger (every hour): verifies the audit chain (alarm mail on a broken row), reconciles the register
+ * with the audit log, processes Form responses never recorded, applies retention, reinstalls missing triggers.
+ */
+export function runIntegrityCheck_(): IntegrityReport {
+  return runIntegrityCheck();
 }
 
 /** Menu: verifies the Jejak Audit hash chain. */
