@@ -23,6 +23,7 @@ const EXPECTED_ENTRY_POINTS = [
   'runSlaCheck_',
   'flushOutbox_',
   'verifyAuditLog_',
+  'runIntegrityCheck_',
   'openSidebar_',
   'openDisposition_',
   // the certificate lifecycle: expiry notices, Dasbor, monthly SOP report, Surat Permohonan

@@ -24,6 +24,7 @@ describe('the menu and setup', () => {
       'flushOutbox_',
       'handleFormSubmit_',
       'runExpiryCheck_',
+      'runIntegrityCheck_',
       'runMonthlyReport_',
       'runSlaCheck_',
     ]);
@@ -40,6 +41,7 @@ describe('the menu and setup', () => {
       'flushOutbox_',
       'handleFormSubmit_',
       'runExpiryCheck_',
+      'runIntegrityCheck_',
       'runMonthlyReport_',
       'runSlaCheck_',
     ]);
