@@ -24,7 +24,8 @@ const TEMPLATES: MailTemplate[] = [
   'OFFICIAL_ESCALATION',
 ];
 
-const WEB_APP = /^https:\/\/script\.google\.com\/macros\/s\/[^/]+\/exec\?t=[^"\s]+$/;
+/** The web app's own links: a signed link (?t=) or Cek Status Permohonan (?cek=1&ref=). */
+const WEB_APP = /^https:\/\/script\.google\.com\/macros\/s\/[^/]+\/exec\?(t=|cek=1&ref=)[^"\s]+$/;
 const FORM_EDIT = /^https:\/\/docs\.google\.com\/forms\/d\/e\/[^/]+\/viewform\?edit2=[^"\s]+$/;
 
 interface Mail {

@@ -185,6 +185,9 @@ describe.skipIf(!availability.run)('every page and mail at phone and desktop siz
         'verifikator-akun-bsre-dikirim',
         'verifikator-sertifikat-terbit',
         'status-permohonan',
+        'cek-status',
+        'cek-status-tidak-ditemukan',
+        'cek-status-hasil',
       ]),
     );
     const heavy = tour.pages.filter((p) => p.bytes >= PAGE_BUDGET_BYTES).map((p) => `${p.name}: ${p.bytes} B`);

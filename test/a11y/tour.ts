@@ -144,7 +144,8 @@ export class Tour {
     const response = await fetch(`${this.sim.url}/spreadsheet/menu`, {
       method: 'POST',
       headers: { 'X-Simulator-User': user, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ caption }).toString(),
+      // The visitor's answer to the menu's prompt (the simulator asks for it when no row is selected).
+      body: new URLSearchParams({ caption, answerButton: 'OK', answerText: answer }).toString(),
       redirect: 'manual',
     });
     const location = response.headers.get('location');
@@ -152,9 +153,11 @@ export class Tour {
     const screen = await (
       await fetch(new URL(location, this.sim.url), { headers: { 'X-Simulator-User': user } })
     ).text();
-    const pageId = /<(?:aside class="sidebar"|div class="dialog)[\s\S]*?src="\/__page\/([^"]+)"/.exec(screen)?.[1];
+    const pageId = /<iframe src="\/__page\/([^"]+)"[^>]*name="(?:sidebar|dialog)"/.exec(screen)?.[1];
     if (!pageId) throw new Error(`${name}: no sidebar or dialog opened`);
-    this.record(name, await (await fetch(`${this.sim.url}/__page/${pageId}`)).text());
+    const served = await (await fetch(`${this.sim.url}/__page/${pageId}`)).text();
+    if (!served.includes(answer)) throw new Error(`${name}: the panel does not show ${answer}`);
+    this.record(name, served);
   }
 
   private record(name: string, served: string): void {
@@ -235,6 +238,18 @@ export async function walkEveryPage(tour: Tour): Promise<void> {
   const statusLink = execLinks(tour.lastMailTo(APPLICANT), tour.sim.url).find((l) => l !== verifyLink);
   if (!statusLink) throw new Error('no status link in the applicant mail');
   await tour.visit('status-permohonan', APPLICANT, statusLink);
+  await walkStatusLookup(tour);
+}
+
+/** Cek Status Permohonan: the lookup form, a wrong code, the status found by the code from the receipt mail. */
+async function walkStatusLookup(tour: Tour): Promise<void> {
+  const receipt = tour.emulator.outbox().find((m) => m.to === APPLICANT && /Kode akses/.test(m.body));
+  const code = /Kode akses Cek Status Permohonan: (\S+)/.exec(receipt?.body ?? '')?.[1];
+  if (!code) throw new Error('no access code in the receipt mail');
+  const lookup = `${tour.sim.url}/exec?cek=1`;
+  await tour.visit('cek-status', APPLICANT, lookup);
+  await tour.visit('cek-status-tidak-ditemukan', APPLICANT, `${lookup}&ref=${REFERENCE}&kode=SALAH-00000`);
+  await tour.visit('cek-status-hasil', APPLICANT, `${lookup}&ref=${REFERENCE}&kode=${encodeURIComponent(code)}`);
 }
 
 /** A mail's screenshot name from its heading: 'surel-permohonan-anda-sudah-kami-terima'. */
