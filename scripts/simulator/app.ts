@@ -133,6 +133,26 @@ function hasAccess(spreadsheet: SpreadsheetState, user: string): boolean {
   );
 }
 
+/** One Ui.alert/prompt of a menu run and how it was answered. */
+export interface DialogTurn {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: string;
+  answer: { button: string; text?: string };
+  /** True when the visitor answered it; false when the simulator did (see unanswered()). */
+  fromVisitor: boolean;
+}
+
+/**
+ * The answer to a dialog the visitor has not seen yet. A prompt is closed unanswered (CANCEL) so the visitor can type
+ * the answer and the menu item runs again with it; an alert gets its affirmative button, as the emulator's default.
+ */
+function unanswered(kind: 'alert' | 'prompt', buttons: string): { button: string; text: string } {
+  if (kind === 'prompt') return { button: /CANCEL/.test(buttons) ? 'CANCEL' : 'CLOSE', text: '' };
+  return { button: /YES/.test(buttons) ? 'YES' : 'OK', text: '' };
+}
+
 /** Options the routes need from the server. */
 export interface AppOptions {
   emulator: EmulatorHost;
@@ -560,9 +580,25 @@ export class SimulatorApp {
     const user = this.user(request);
     const known = this.emu.menus().some((menu) => menu.items.some((item) => item.caption === caption));
     if (!known) throw new HttpError(404, `Butir menu "${caption}" tidak ada.`);
-    const run = this.emu.runMenuItem(caption, user);
+    const given = form.getAll('answerButton').map((button, index) => ({
+      button,
+      text: form.getAll('answerText')[index] ?? '',
+    }));
+    const dialogs: DialogTurn[] = [];
+    const previous = this.emu.uiResponder;
+    this.emu.uiResponder = (asked) => {
+      const answer = given[dialogs.length] ?? unanswered(asked.kind, asked.buttons);
+      dialogs.push({ ...asked, answer, fromVisitor: dialogs.length < given.length });
+      return answer;
+    };
+    let run: ExecutionResult;
+    try {
+      run = this.emu.runMenuItem(caption, user);
+    } finally {
+      this.emu.uiResponder = previous;
+    }
     const key = this.nextKey('o');
-    this.outcomes.set(key, this.outcomeOf(run, user));
+    this.outcomes.set(key, { ...this.outcomeOf(run, user), caption, spreadsheetId: id, dialogTurns: dialogs });
     redirect(response, `/spreadsheet?id=${encodeURIComponent(id)}&after=${key}`);
   }
 

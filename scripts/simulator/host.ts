@@ -1,7 +1,7 @@
 // The simulator's view of the emulator: the slice of its host API the server calls, and how the emulator is created and seeded.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { UiEvents } from '../../emulator/context';
+import type { UiEvents, UiResponder } from '../../emulator/context';
 import { Emulator } from '../../emulator/index';
 import type { CellValue, EmulatorState, ExecutionRecord, MenuState, SentMail } from '../../emulator/state';
 
@@ -50,6 +50,8 @@ export interface UploadedFile {
 /** The emulator's host API as the simulator uses it; the real class (emulator/index.ts) satisfies it. */
 export interface EmulatorHost {
   readonly state: EmulatorState;
+  /** Answers Ui.alert/prompt during editor and menu runs; the simulator sets it per run from the visitor's answers. */
+  uiResponder: UiResponder;
   run(name: string, args?: unknown[], opts?: { user?: string; kind?: string }): ExecutionResult;
   openSpreadsheet(user?: string): ExecutionResult;
   menus(): MenuState[];

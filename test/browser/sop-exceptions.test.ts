@@ -23,7 +23,7 @@ describe.skipIf(!availability.run)('SOP rejection and correction in Chromium (re
     const dataFile = join(mkdtempSync(join(tmpdir(), 'sim-sop-x-')), 'simulator.sqlite');
     sim = await startSimulator({ port: 0, dataFile, reset: true, codeDir: bundleDir() });
     ({ context, close: closeBrowser } = await launchChromium());
-    you = new Visitor(await context.newPage(), sim.url, false);
+    you = new Visitor(await context.newPage(), sim.url, true);
     you.page.setDefaultTimeout(10_000);
   });
 
@@ -98,5 +98,18 @@ describe.skipIf(!availability.run)('SOP rejection and correction in Chromium (re
     expect(await you.appText(again)).toContain(reference);
     const disposed = await you.press(again, 'Disposisikan');
     expect(await you.appText(disposed)).toContain('Status sekarang: Didisposisikan ke Kabid Persandian');
+
+    // The Kabid Persandian can also work from the spreadsheet: custom menu, the prompt, the sidebar.
+    await you.signInAs('kabid.persandian@bolmongkab.go.id');
+    await you.page.goto(`${sim.url}/spreadsheet`);
+    await you.page.click('summary:has-text("Sertifikat Elektronik")');
+    await you.page.click('.menubar .items button:has-text("Buka panel tindakan")');
+    await you.page.fill('#prompt-answer', reference);
+    await you.page.click('form[data-prompt] button[value=OK]');
+    const panel = you.page.frameLocator('aside.sidebar iframe');
+    await panel.locator('button', { hasText: 'Disposisikan' }).first().waitFor();
+    await you.shot('13-panel-samping');
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text, as the official reads it
+    expect(await panel.locator('body').innerText()).toContain(`Keputusan permohonan ${reference}`);
   });
 });

@@ -248,8 +248,22 @@ export async function createFakeEmulator(options: HostOptions): Promise<Emulator
     },
     onOpen: () => {
       state.spreadsheets.ss1!.menus = [
-        { caption: 'Register TTE', items: [{ caption: 'Buka panel', functionName: 'openPanel_' }] },
+        {
+          caption: 'Register TTE',
+          items: [
+            { caption: 'Buka panel', functionName: 'openPanel_' },
+            { caption: 'Cari permohonan', functionName: 'findApplication_' },
+          ],
+        },
       ];
+    },
+    findApplication_: (result) => {
+      const request = { kind: 'prompt' as const, title: 'Cari', prompt: 'Nomor permohonan?', buttons: 'OK_CANCEL' };
+      result.ui.alerts.push(request);
+      const answer = host.uiResponder(request);
+      if (answer.button !== 'OK') return null;
+      result.ui.sidebars.push({ title: 'Hasil', html: `<p id="found">Dicari: ${answer.text ?? ''}</p>` });
+      return answer.text;
     },
     decide: (_result, args) => {
       const row = register()?.values[1];
@@ -264,6 +278,7 @@ export async function createFakeEmulator(options: HostOptions): Promise<Emulator
 
   const host: EmulatorHost = {
     state,
+    uiResponder: (request) => ({ button: /YES/.test(request.buttons) ? 'YES' : 'OK', text: '' }),
     run: (name, args = [], opts = {}) =>
       execute(name, opts.user ?? state.owner, opts.kind ?? 'EDITOR', (result) => {
         const fn = functions[name];

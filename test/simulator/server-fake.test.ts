@@ -12,7 +12,7 @@ const codeDir = join(dir, 'bundle');
 const dataFile = join(dir, 'state.json');
 
 function fakeBundle(): void {
-  const names = ['setup_', 'remind_', 'openPanel_', 'onOpen', 'decide', 'boom', 'doGet', 'doPost'];
+  const names = ['setup_', 'remind_', 'openPanel_', 'findApplication_', 'onOpen', 'decide', 'boom', 'doGet', 'doPost'];
   mkdirSync(codeDir, { recursive: true });
   writeFileSync(join(codeDir, 'Code.js'), names.map((name) => `function ${name}() {}`).join('\n'));
 }
@@ -285,6 +285,27 @@ describe('simulator server (stand-in emulator)', () => {
     expect(pageId).toBeTruthy();
     const panel = await (await fetch(`${sim.url}/__page/${pageId}`)).text();
     expect(panel).toContain('gas-shim.js');
+  });
+
+  it('shows a prompt of a menu item and runs it again with the answer typed', async () => {
+    const headers = { Cookie: 'sim_user=admin%40bolmongkab.go.id', Accept: 'text/html' };
+    const post = (body: string) =>
+      fetch(`${sim.url}/spreadsheet/menu`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body,
+        redirect: 'manual',
+      });
+    const first = await post('id=ss1&caption=Cari+permohonan');
+    const asked = await (await fetch(sim.url + first.headers.get('location'), { headers })).text();
+    expect(asked).toContain('<form class="dialog card" method="post" action="/spreadsheet/menu" data-prompt>');
+    expect(asked).toContain('Nomor permohonan?');
+    expect(asked).not.toContain('aside class="sidebar"');
+    const second = await post('id=ss1&caption=Cari+permohonan&answerText=TTE-2026-0001&answerButton=OK');
+    const answered = await (await fetch(sim.url + second.headers.get('location'), { headers })).text();
+    expect(answered).toContain('(dijawab: OK «TTE-2026-0001»)');
+    const pageId = /<iframe src="\/__page\/([^"]+)" title="Hasil"/.exec(answered)?.[1];
+    expect(await (await fetch(`${sim.url}/__page/${pageId}`)).text()).toContain('Dicari: TTE-2026-0001');
   });
 
   it('switches the visitor with a cookie and refuses a bad address', async () => {

@@ -28,7 +28,10 @@ function formToObject(form: HTMLFormElement): Record<string, string | string[]> 
   return result;
 }
 
-/** Dates, functions and DOM nodes make the request fail (Ref: guides/html/communication, "Parameters"). */
+/**
+ * Dates, functions and DOM nodes make the request fail; a form is legal only as the sole parameter.
+ * Ref: https://developers.google.com/apps-script/guides/html/reference/run ("Legal parameters")
+ */
 function illegal(value: unknown, depth = 0): boolean {
   if (depth > 50) return true;
   if (value instanceof Date || typeof value === 'function' || value instanceof Node) return true;
@@ -44,8 +47,9 @@ function call(name: string, args: unknown[], config: RunnerConfig): void {
     else console.error(`Uncaught ${message}`);
   };
   const params = args.length === 1 && args[0] instanceof HTMLFormElement ? [formToObject(args[0])] : args;
-  if (illegal(params)) {
-    setTimeout(() => fail('Failed due to illegal value in property: 0'), 0);
+  const bad = params.findIndex((param) => illegal(param));
+  if (bad >= 0) {
+    setTimeout(() => fail(`Failed due to illegal value in property: ${bad}`), 0);
     return;
   }
   fetch('/api/script-run', {

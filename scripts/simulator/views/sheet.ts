@@ -22,6 +22,59 @@ export interface UiOutcome {
   dialogs: { title: string; pageId: string; modal: boolean }[];
   alerts: { title: string; prompt: string }[];
   toasts: { title: string; message: string }[];
+  /** The menu item that ran, to run it again with the visitor's dialog answers. */
+  caption?: string;
+  spreadsheetId?: string;
+  dialogTurns?: DialogTurnView[];
+}
+
+/** A dialog of the run (Ui.alert/prompt) and its answer. */
+export interface DialogTurnView {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: string;
+  answer: { button: string; text?: string };
+  fromVisitor: boolean;
+}
+
+const BUTTON_LABELS: Record<string, string> = { OK: 'OK', CANCEL: 'Batal', YES: 'Ya', NO: 'Tidak', CLOSE: 'Tutup' };
+
+/** The buttons a ButtonSet shows ('OK_CANCEL' -> OK, CANCEL). */
+function buttonsOf(set: string): string[] {
+  const known = ['YES', 'NO', 'OK', 'CANCEL'].filter((name) => set.toUpperCase().includes(name));
+  return known.length ? known : ['OK'];
+}
+
+/**
+ * The dialogs of the last menu run. Answers the visitor gave are listed; the first prompt nobody answered is shown
+ * as a dialog whose buttons run the menu item again with every answer so far (an execution cannot wait for a person).
+ */
+function dialogTurns(outcome: UiOutcome): string {
+  const turns = outcome.dialogTurns ?? [];
+  const open = turns.findIndex((turn) => !turn.fromVisitor && turn.kind === 'prompt');
+  if (open < 0) return '';
+  const turn = turns[open]!;
+  const earlier = turns
+    .slice(0, open)
+    .map(
+      (given) =>
+        `<input type="hidden" name="answerButton" value="${esc(given.answer.button)}"><input type="hidden" name="answerText" value="${esc(given.answer.text ?? '')}">`,
+    )
+    .join('');
+  const buttons = buttonsOf(turn.buttons)
+    .map(
+      (button, index) =>
+        `<button type="submit" name="answerButton" value="${button}"${index === 0 ? '' : ' class="secondary"'}>${esc(BUTTON_LABELS[button] ?? button)}</button>`,
+    )
+    .join(' ');
+  return `<div class="dialog-backdrop" data-sim-panel role="dialog" aria-modal="true" aria-label="${esc(turn.title)}">
+<form class="dialog card" method="post" action="/spreadsheet/menu" data-prompt>
+<div class="title"><span>${esc(turn.title)}</span></div>
+<div style="padding:12px 14px"><label for="prompt-answer">${esc(turn.prompt)}</label>
+<input id="prompt-answer" type="text" name="answerText" autofocus style="width:100%;font:inherit;padding:8px;margin-top:8px">
+<input type="hidden" name="caption" value="${esc(outcome.caption ?? '')}"><input type="hidden" name="id" value="${esc(outcome.spreadsheetId ?? '')}">${earlier}
+<p class="hint">Simulator: butir menu dijalankan lagi dengan jawaban Anda.</p><p>${buttons}</p></div></form></div>`;
 }
 
 function menuBar(spreadsheetId: string, menus: MenuState[]): string {
@@ -76,10 +129,17 @@ function outcomeNotices(outcome: UiOutcome | null): string {
     parts.push(
       `<div class="notice error" data-outcome="failed"><strong>${esc(outcome.functionName)}</strong> gagal: ${esc(outcome.error ?? '')}</div>`,
     );
-  for (const alert of outcome.alerts)
+  const turns = outcome.dialogTurns ?? [];
+  const dialogs = turns.length
+    ? turns.filter((turn) => turn.kind === 'alert' || turn.fromVisitor)
+    : outcome.alerts.map((alert) => ({ ...alert, answer: { button: 'OK', text: '' } }));
+  for (const shown of dialogs) {
+    const typed = shown.answer.text ? ` «${shown.answer.text}»` : '';
+    const answer = `${BUTTON_LABELS[shown.answer.button] ?? shown.answer.button}${typed}`;
     parts.push(
-      `<div class="notice" data-alert><strong>${esc(alert.title || 'Pesan')}</strong><br>${esc(alert.prompt)}<br><span class="hint">(dijawab otomatis: OK)</span></div>`,
+      `<div class="notice" data-alert><strong>${esc(shown.title || 'Pesan')}</strong><br>${esc(shown.prompt)}<br><span class="hint">(dijawab: ${esc(answer)})</span></div>`,
     );
+  }
   for (const toast of outcome.toasts)
     parts.push(`<div class="notice ok" data-toast><strong>${esc(toast.title)}</strong> ${esc(toast.message)}</div>`);
   return parts.join('');
@@ -145,7 +205,8 @@ ${grids.map((sheet, index) => grid(spreadsheet.id, sheet, index, index === activ
 </div>
 ${sidebar(options.outcome)}
 </div>
-${dialog(options.outcome)}`;
+${dialog(options.outcome)}
+${options.outcome ? dialogTurns(options.outcome) : ''}`;
   return layout({ title: spreadsheet.name, section: 'sheet', frame: options.frame, body });
 }
 
