@@ -158,4 +158,36 @@ describe('BSrE rejection and resubmission', () => {
     expect(auditRows(emu).map((r) => r.Peristiwa)).toContain('Ditolak BSrE');
     expect(auditRows(emu).map((r) => r.Peristiwa)).toContain('Dikirim ulang ke BSrE');
   });
+
+  it('a BSrE rejection for data not matching the KTP goes back to the applicant, whose correction returns to the Verifikator', () => {
+    const emu = setUp();
+    const submitted = emu.submitForm(answers({ name: 'Budi Santoso Putra' }));
+    act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
+    for (const [who, fields] of [
+      [KADIS, { action: 'DISPOSE', toEmail: '', instruction: 'Proses' }],
+      [KABID, { action: 'DISPOSE', toEmail: '', instruction: 'Periksa' }],
+      [SANDIMAN, { action: 'VERIFY', toEmail: '', note: '' }],
+      [VERIFIKATOR, { action: 'SUBMIT_TO_BSRE' }],
+      [VERIFIKATOR, { action: 'BSRE_ACCOUNT_SENT' }],
+      [VERIFIKATOR, { action: 'BSRE_REJECTED', code: 'KTP_TIDAK_SESUAI', text: 'Nama di KTP: Budi Santoso' }],
+    ] as [string, Record<string, string>][]) {
+      emu.advanceClock(2);
+      act(emu, who, fields);
+    }
+    act(emu, VERIFIKATOR, { action: 'RETURN', reason: 'Tulis nama persis seperti di KTP: Budi Santoso' });
+    expect(registerRows(emu)[0]?.Status).toBe('Dikembalikan untuk perbaikan');
+    emu.advanceClock(30);
+    emu.editResponse(submitted.responseId, answers());
+    expect(registerRows(emu)[0]).toMatchObject({
+      Status: 'Diteruskan ke Verifikator',
+      'Nama (sesuai KTP)': 'Budi Santoso',
+    });
+    act(emu, VERIFIKATOR, { action: 'SUBMIT_TO_BSRE' });
+    act(emu, VERIFIKATOR, { action: 'BSRE_ACCOUNT_SENT' });
+    act(emu, VERIFIKATOR, { action: 'BSRE_VERIFIED' });
+    act(emu, VERIFIKATOR, { action: 'PASSPHRASE_SET' });
+    act(emu, VERIFIKATOR, { action: 'CERTIFICATE_ISSUED', serial: 'SN-10', validUntil: '2028-03-01' });
+    expect(registerRows(emu)).toHaveLength(1);
+    expect(registerRows(emu)[0]?.Status).toBe('Sertifikat terbit');
+  });
 });
