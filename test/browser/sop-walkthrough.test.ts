@@ -111,4 +111,13 @@ describe.skipIf(!availability.run)('SOP walk-through in Chromium (real program)'
     await expect.poll(() => row.innerText()).toContain('Sertifikat terbit');
     await you.shot('12-register');
   });
+
+  it('the clock moves an hour forward and the executions page lists the trigger runs', async () => {
+    await you.page.goto(`${sim.url}/clock`);
+    await you.page.click('button[value="60"]');
+    await expect.poll(() => you.page.textContent('[data-flash]')).toContain('Waktu dimajukan 60 menit');
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text of the executions table
+    expect(await you.page.locator('#executions').innerText()).toContain('runSlaCheck_');
+    await you.shot('14-jam-eksekusi');
+  });
 });

@@ -158,7 +158,24 @@ function intakeForm(): void {
   });
 }
 
+/** Moving the clock runs every due trigger one by one, which can take a while: say so and block double clicks. */
+function clockForm(): void {
+  const form = document.querySelector<HTMLFormElement>('form.clock-form');
+  if (!form) return;
+  form.addEventListener('submit', () => {
+    const note = document.createElement('p');
+    note.className = 'notice';
+    note.setAttribute('role', 'status');
+    note.textContent = 'Menjalankan pemicu yang jatuh tempo… Mohon tunggu.';
+    form.appendChild(note);
+    setTimeout(() => {
+      for (const button of Array.from(form.querySelectorAll('button'))) button.disabled = true;
+    }, 0);
+  });
+}
+
 autosubmit();
+clockForm();
 sheetTabs();
 panels();
 intakeForm();
