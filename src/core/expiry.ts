@@ -94,7 +94,8 @@ export function certificateState(
 
 /**
  * Serials replaced by a later certificate of the same holder (same NIP, else same e-mail): after a renewal or a data
- * change the old certificate gets no more notices and no longer counts as active or expired.
+ * change the old certificate gets no more notices and no longer counts as active or expired. A row repeating the
+ * newest serial (the same certificate recorded twice) is not a replacement.
  */
 export function supersededSerials(certs: readonly TrackedCertificate[]): Set<string> {
   const holder = (c: TrackedCertificate) =>
@@ -106,7 +107,10 @@ export function supersededSerials(certs: readonly TrackedCertificate[]): Set<str
     if (!seen || later(c, seen)) latest.set(key, c);
   }
   const out = new Set<string>();
-  for (const c of certs) if (latest.get(holder(c)) !== c) out.add(c.serial);
+  for (const c of certs) {
+    const newest = latest.get(holder(c));
+    if (newest && newest !== c && newest.serial !== c.serial) out.add(c.serial);
+  }
   return out;
 }
 

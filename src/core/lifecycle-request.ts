@@ -2,7 +2,7 @@
 
 import { certificateState, renewalOpensOn, supersededSerials, type TrackedCertificate } from './expiry';
 import { LIFECYCLE_ERRORS as E, LIFECYCLE_QUESTIONS, REVOCATION_REASON_LABELS } from './messages/lifecycle';
-import { SERVICES_WITH_CERTIFICATE, type ServiceSopCode } from './service-sops';
+import { SERVICES_REQUIRING_CERTIFICATE, SERVICES_WITH_CERTIFICATE, type ServiceSopCode } from './service-sops';
 
 /** Revocation reasons (Pencabutan). */
 export type RevocationReason = keyof typeof REVOCATION_REASON_LABELS;
@@ -55,8 +55,9 @@ export function lifecycleAnswersOf(answers: Record<string, string | string[]>): 
 }
 
 /**
- * Checks a lifecycle request against Sertifikat Terbit on the WITA date `today`. New issuance needs nothing. The
- * other services must name a certificate of the applicant (same NIP or e-mail; a revocation for death is filed by
+ * Checks a lifecycle request against Sertifikat Terbit on the WITA date `today`. New issuance needs nothing. Renewal
+ * and revocation must name a certificate (passphrase reset and data change may; when they do it is checked too) of
+ * the applicant (same NIP or e-mail; a revocation for death is filed by
  * someone else) that is not revoked, not replaced, and not expired: an expired certificate needs a new application.
  * Renewal opens 30 days before the last valid day. Revocation needs a reason, and a note for "Alasan lain".
  */
@@ -90,6 +91,8 @@ export function checkLifecycleRequest(
   const serial = normaliseSerial(answers.serial);
   request.serial = serial;
   if (serial === '') {
+    if (!SERVICES_REQUIRING_CERTIFICATE.includes(service))
+      return issues.length > 0 ? { ok: false, issues } : { ok: true, request };
     issues.push({ field: 'serial', message: E.serialRequired(serviceLabel) });
     return { ok: false, issues };
   }

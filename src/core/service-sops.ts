@@ -15,13 +15,16 @@ export const SERVICE_CODES: readonly ServiceSopCode[] = [
   'PENCABUTAN',
 ];
 
-/** Services that concern a certificate already issued: the Form must name its serial number. */
+/** Services that concern a certificate already issued: the serial number is checked when the Form names one. */
 export const SERVICES_WITH_CERTIFICATE: readonly ServiceSopCode[] = [
   'PEMBARUAN',
   'RESET_PASSPHRASE',
   'PERUBAHAN_DATA',
   'PENCABUTAN',
 ];
+
+/** Services that must name the certificate they concern (renewal and revocation act on that certificate). */
+export const SERVICES_REQUIRING_CERTIFICATE: readonly ServiceSopCode[] = ['PEMBARUAN', 'PENCABUTAN'];
 
 /**
  * The header the lifecycle SOPs share with the seed: same office, legal basis, qualifications and equipment. Their

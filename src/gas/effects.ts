@@ -7,6 +7,7 @@ import type { ActingRole, Application, CertificateRecord, Effect } from '../core
 import { STATUS_LABELS } from '../core/workflow-types';
 import { type AuditEntry, appendAudit, openAudit } from './audit-log';
 import type { Env } from './env';
+import { recordLifecycleOutcome } from './lifecycle-outcome';
 import { linkUrl } from './links';
 import { enqueueMails, type OutgoingMail, openOutbox, sendOutboxRows } from './outbox';
 import { appendCertificates, openCertificates } from './register';
@@ -55,7 +56,7 @@ export function applyEffects(env: Env, app: Application, effects: Effect[], role
         note: effect.note,
       });
     } else if (effect.type === 'RECORD_CERTIFICATE') {
-      certificates.push(effect.certificate);
+      if (!recordLifecycleOutcome(env, app)) certificates.push(effect.certificate);
     } else {
       const links: { action?: string; status?: string; verify?: string } = {};
       for (const [name, request] of Object.entries(effect.links)) {

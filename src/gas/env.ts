@@ -1,8 +1,9 @@
 // What every event needs, read once per execution: the register spreadsheet, properties, settings, SOP, calendar.
 import type { WorkCalendar } from '../core/business-time';
 import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
+import { missingServiceSops, sopForService, sopsFromTable } from '../core/service-sops';
 import type { Settings } from '../core/settings';
-import { type SopDefinition, sopFromTable } from '../core/sop';
+import type { SopDefinition } from '../core/sop';
 import type { ActingRole, ActionContext } from '../core/workflow-types';
 import { type PropertyName, readAllProperties } from './script-config';
 import { readSettings } from './settings-reader';
@@ -13,6 +14,8 @@ export interface Env {
   settings: Settings;
   calendar: WorkCalendar;
   sop: SopDefinition;
+  /** Every service's SOP (the SOP sheet's blocks, built-in ones for services it lacks); `sop` is the first. */
+  sops?: SopDefinition[];
   now: Date;
 }
 
@@ -28,9 +31,10 @@ export function loadEnv(): Env {
   const { settings, calendar } = readSettings(spreadsheet);
   const sopSheet = spreadsheet.getSheetByName(SHEET_NAMES.sop);
   if (!sopSheet) throw new Error(SHELL_MESSAGES.sheetMissing(SHEET_NAMES.sop));
-  const parsed = sopFromTable(sopSheet.getDataRange().getValues());
+  const parsed = sopsFromTable(sopSheet.getDataRange().getValues());
   if ('errors' in parsed) throw new Error(SHELL_MESSAGES.sopInvalid(parsed.errors));
-  return { spreadsheet, props, settings, calendar, sop: parsed.sop, now: new Date() };
+  const sops = [...parsed.sops, ...missingServiceSops(parsed.sops)];
+  return { spreadsheet, props, settings, calendar, sop: sops[0]!, sops, now: new Date() };
 }
 
 /** The workflow's context for one actor. */
@@ -42,4 +46,12 @@ export function actionContext(env: Env, email: string, role: ActingRole): Action
     settings: env.settings,
     calendar: env.calendar,
   };
+}
+
+/**
+ * The environment of one application: `sop` becomes its service's SOP (renewal, passphrase reset, data change,
+ * revocation each route and time their steps by their own SOP). The register is still opened with `env.sop`.
+ */
+export function forService(env: Env, service: string): Env {
+  return env.sops ? { ...env, sop: sopForService(env.sops, service) } : env;
 }

@@ -8,7 +8,8 @@ import { witaDate } from '../core/settings';
 import { applyAction, isActive, openApplication } from '../core/workflow';
 import { type ApplicantFields, type IntakeOutcome, STATUS, type Status } from '../core/workflow-types';
 import { applyEffects, logIgnored } from './effects';
-import { actionContext, type Env, loadEnv } from './env';
+import { actionContext, type Env, forService, loadEnv } from './env';
+import { completeLifecycleIntake } from './lifecycle-intake';
 import { nikKeyOf } from './links';
 import { withScriptLock } from './lock';
 import { appendApplication, openRegister, RESPONSE_TIME_HEADER, readApplication, writeApplication } from './register';
@@ -197,25 +198,28 @@ function processResponse(env: Env, register: SheetTable, response: GoogleAppsScr
     (status) => isActive(status as Status),
     env.now,
   );
-  const outcome = toOutcome(result, nikKey, text(answers[EMAIL_TITLE]));
+  const lifecycle = completeLifecycleIntake(env, answers, toOutcome(result, nikKey, text(answers[EMAIL_TITLE])));
+  const outcome = lifecycle.outcome;
+  const scoped = forService(env, outcome.ok ? outcome.applicant.service : '');
+  const written = { ...extra, ...lifecycle.extra };
   if (stored) {
-    const ctx = actionContext(env, stored.app.applicant.email, 'PEMOHON');
+    const ctx = actionContext(scoped, stored.app.applicant.email, 'PEMOHON');
     const applied = applyAction(stored.app, { type: 'RESUBMIT', outcome }, ctx);
     if (!applied.ok) {
       writeApplication(register, stored, stored.app, env.sop, extra);
       logIgnored(env, stored.app, applied.message);
       return;
     }
-    writeApplication(register, stored, applied.app, env.sop, extra);
+    writeApplication(register, stored, applied.app, env.sop, written);
     storeRestricted(env, applied.app.id, nik, result);
     applyEffects(env, applied.app, applied.effects, 'PEMOHON');
     return;
   }
   const id = nextApplicationId(env.now);
-  const ctx = actionContext(env, outcome.ok ? outcome.applicant.email : '', 'PEMOHON');
+  const ctx = actionContext(scoped, outcome.ok ? outcome.applicant.email : '', 'PEMOHON');
   const editUrl = response.getEditResponseUrl() ?? '';
   const opened = openApplication({ id, responseId, editUrl, submittedAt, outcome }, ctx);
-  appendApplication(register, opened.app, env.sop, extra);
+  appendApplication(register, opened.app, env.sop, written);
   storeRestricted(env, id, nik, result);
   applyEffects(env, opened.app, opened.effects, 'PEMOHON');
 }

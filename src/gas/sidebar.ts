@@ -5,7 +5,7 @@ import { rolesOf } from '../core/settings';
 import { allowedActions, forwardOptions, holderFor, sandimanChecklist } from '../core/workflow';
 import type { Application } from '../core/workflow-types';
 import { renderSidebar, SIDEBAR_TEXT } from '../ui/pages/sidebar';
-import { type Env, loadEnv } from './env';
+import { type Env, forService, loadEnv } from './env';
 import { signToken } from './links';
 import { lembarDisposisiOf } from './printables';
 import { findApplication, openRegister, readApplication } from './register';
@@ -72,18 +72,19 @@ export function openSidebar(): void {
   let html: string;
   if (!app) html = renderSidebar(null, client);
   else {
-    const role = actingRole(env, app, user);
-    const allowed = role ? allowedActions(app, role, env.sop) : [];
-    const forward = forwardOptions(app, env.sop, env.settings, env.now);
+    const scoped = forService(env, app.applicant.service);
+    const role = actingRole(scoped, app, user);
+    const allowed = role ? allowedActions(app, role, scoped.sop) : [];
+    const forward = forwardOptions(app, scoped.sop, scoped.settings, scoped.now);
     html = renderSidebar(
       {
         app,
-        sop: env.sop,
+        sop: scoped.sop,
         roleLabel: role ? ROLE_LABELS[role] : SHELL_MESSAGES.sidebar.viewer,
         allowed,
-        hidden: role ? { t: sidebarToken(env, app, user) } : {},
+        hidden: role ? { t: sidebarToken(scoped, app, user) } : {},
         forward: forward ? { roleLabel: forward.roleLabel, options: forward.options } : null,
-        checklist: allowed.includes('VERIFY') ? sandimanChecklist(env.sop) : [],
+        checklist: allowed.includes('VERIFY') ? sandimanChecklist(scoped.sop) : [],
         ktpUrl: '',
       },
       client,

@@ -4,7 +4,7 @@ import { checkSla } from '../core/sla';
 import { isActive } from '../core/workflow';
 import { refreshDashboardFrom } from './dashboard';
 import { applyEffects } from './effects';
-import { type Env, loadEnv } from './env';
+import { type Env, forService, loadEnv } from './env';
 import { withScriptLock } from './lock';
 import { openRegister, type StoredApplication, writeApplication } from './register';
 
@@ -21,7 +21,7 @@ export function runSlaCheck(): { reminded: number } {
     let reminded = 0;
     for (const stored of all) {
       if (!isActive(stored.app.status)) continue;
-      const due = checkSla(stored.app, env);
+      const due = checkSla(stored.app, forService(env, stored.app.applicant.service));
       if (!due) continue;
       writeApplication(register, stored, due.app, env.sop);
       applyEffects(env, due.app, due.effects, 'SISTEM');

@@ -8,7 +8,7 @@ import { type ActingRole, type Action, type Application, STATUS_LABELS } from '.
 import { appendAudit, openAudit } from './audit-log';
 import { actionFromForm, type DecisionForm, field, parseFormBody } from './decision-form';
 import { applyEffects } from './effects';
-import { actionContext, type Env, loadEnv } from './env';
+import { actionContext, type Env, forService, loadEnv } from './env';
 import { type LinkPurpose, readToken } from './links';
 import { withScriptLock } from './lock';
 import { findApplication, openRegister, type StoredApplication, writeApplication } from './register';
@@ -68,7 +68,8 @@ function checkLink(token: string, env: Env): Checked | Refused {
   const stored = findApplication(register, claims.app, env.sop);
   if (!stored) return refuse('NOT_FOUND');
   const app = stored.app;
-  const base = { env, register, stored, app, purpose, token, to: claims.to };
+  const service = forService(env, app.applicant.service);
+  const base = { env: service, register, stored, app, purpose, token, to: claims.to };
   if (purpose === 'STATUS') {
     return claims.to === app.applicant.email.toLowerCase() ? { ...base, role: 'PEMOHON' } : refuse('INVALID_LINK');
   }
@@ -77,7 +78,7 @@ function checkLink(token: string, env: Env): Checked | Refused {
     return claims.to === app.applicant.email.toLowerCase() ? { ...base, role: 'PEMOHON' } : refuse('OTHER_RECIPIENT');
   }
   const role = claims.role;
-  if (!isRosterRole(role) || holderFor(app, env.sop) !== role) return refuse('USED');
+  if (!isRosterRole(role) || holderFor(app, service.sop) !== role) return refuse('USED');
   if (!rolesOf(env.settings, claims.to, env.now).includes(role)) return refuse('ROSTER_CHANGED');
   if (app.assignee && app.assignee.toLowerCase() !== claims.to) return refuse('OTHER_RECIPIENT');
   const visitor = activeUser();
@@ -139,7 +140,7 @@ export function renderGet(parameters: Record<string, string>): Page {
     withScriptLock(() => auditRefusal(env, checked, 'GET'));
     return pageError(checked.refusal);
   }
-  if (checked.purpose === 'STATUS') return pageStatus(checked.app, env.sop);
+  if (checked.purpose === 'STATUS') return pageStatus(checked.app, checked.env.sop);
   return decisionPage(checked);
 }
 
@@ -168,7 +169,7 @@ export function decide(token: string, form: DecisionForm): DecisionResult {
     }
     if (checked.purpose === 'STATUS') return refusedResult('INVALID_LINK', '');
     const action = checked.purpose === 'VERIFY_EMAIL' ? { type: 'VERIFY_EMAIL' as const } : actionFromForm(form);
-    return applyDecision(env, checked.register, checked.stored, checked.to, checked.role, action);
+    return applyDecision(checked.env, checked.register, checked.stored, checked.to, checked.role, action);
   });
 }
 

@@ -13,7 +13,7 @@ export const REVOCATION_REASON_LABELS = {
 export const LIFECYCLE_QUESTIONS = {
   serial: 'Nomor seri sertifikat yang dimaksud',
   serialHelp:
-    'Wajib untuk Pembaruan, Reset passphrase, Perubahan data dan Pencabutan: nomor seri sertifikat elektronik Anda yang sudah terbit (lihat email penerbitan atau menu Sertifikat Saya di portal BSrE).',
+    'Wajib untuk Pembaruan dan Pencabutan, dianjurkan untuk Reset passphrase dan Perubahan data: nomor seri sertifikat elektronik Anda yang sudah terbit (lihat email penerbitan atau menu Sertifikat Saya di portal BSrE).',
   revocationReason: 'Alasan pencabutan',
   revocationReasonHelp: 'Wajib untuk Pencabutan.',
   revocationNote: 'Keterangan alasan pencabutan',

@@ -89,6 +89,8 @@ describe('certificateState', () => {
     const renewed = cert({ serial: 'NEW', issuedAt: '2026-01-10T00:00:00Z', validUntil: '2028-01-31' });
     const other = cert({ serial: 'X', nip: '199001012015011002', email: 'lain@bolmongkab.go.id' });
     expect([...supersededSerials([old, renewed, other])]).toEqual(['OLD']);
+    const again = cert({ serial: 'NEW', issuedAt: '2026-01-11T00:00:00Z', validUntil: '2028-01-31' });
+    expect([...supersededSerials([old, renewed, again])]).toEqual(['OLD']);
   });
 });
 

@@ -42,10 +42,15 @@ describe('checkLifecycleRequest', () => {
     });
   });
 
-  it('requires a known serial of the applicant for the four lifecycle services', () => {
-    for (const service of ['PEMBARUAN', 'RESET_PASSPHRASE', 'PERUBAHAN_DATA', 'PENCABUTAN'] as const) {
+  it('requires a serial for renewal and revocation, and checks any serial given, of the applicant', () => {
+    for (const service of ['PEMBARUAN', 'PENCABUTAN'] as const) {
       const none = issuesOf(checkLifecycleRequest(service, answers('', 'Pensiun'), HOLDER, [CERT], '2027-01-10'));
       expect(none[0]).toContain('memerlukan nomor seri sertifikat');
+    }
+    for (const service of ['RESET_PASSPHRASE', 'PERUBAHAN_DATA'] as const) {
+      expect(checkLifecycleRequest(service, answers(''), HOLDER, [CERT], '2027-01-10').ok).toBe(true);
+    }
+    for (const service of ['PEMBARUAN', 'RESET_PASSPHRASE', 'PERUBAHAN_DATA', 'PENCABUTAN'] as const) {
       const unknown = issuesOf(
         checkLifecycleRequest(service, answers('FFFF', 'Pensiun'), HOLDER, [CERT], '2027-01-10'),
       );
