@@ -99,7 +99,8 @@ export interface FlushResult {
 }
 
 /**
- * Sends the given outbox rows (or every waiting row) while the daily recipient quota lasts. The caller holds the
+ * Sends the given outbox rows (or every waiting row) while the daily recipient quota lasts; a sent row keeps its
+ * recipient, subject and times but not its bodies (they hold signed links). The caller holds the
  * script lock. Each row is marked "sedang dikirim" before the send and "terkirim" after it, each in its own write:
  * a fault before the send leaves the row waiting (retried by the trigger); a fault after it leaves it marked as
  * in flight, which is never sent again automatically (staff can see it in Kotak Keluar). A refused send puts the
@@ -140,7 +141,14 @@ export function sendOutboxRows(outbox: SheetTable, rows: QueuedMail[] | 'all-wai
       continue;
     }
     quota -= needed;
-    outbox.updateRow(row, after, { [H.status]: STATUS.sent, [H.sentAt]: now(), [H.lastError]: '' });
+    // The bodies go once sent: they carry signed decision links, which must not sit readable in a shared sheet.
+    outbox.updateRow(row, after, {
+      [H.status]: STATUS.sent,
+      [H.sentAt]: now(),
+      [H.lastError]: '',
+      [H.text]: '',
+      [H.html]: '',
+    });
     result.sent += 1;
   }
   return result;

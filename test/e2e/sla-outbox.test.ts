@@ -90,3 +90,17 @@ describe('faults lose nothing', () => {
     expect(mailsTo(emu, APPLICANT)).toHaveLength(1);
   });
 });
+
+describe('Kotak Keluar holds no live links once sent', () => {
+  it('clears the bodies of sent mail (they carry signed links) and keeps recipient, subject and times', () => {
+    const emu = setUp();
+    emu.submitForm(answers());
+    const [header = [], row = []] = emu.sheetDisplayValues('Kotak Keluar');
+    expect(row[header.indexOf('Status')]).toBe('Terkirim');
+    expect(row[header.indexOf('Kepada')]).toBe(APPLICANT);
+    expect(row[header.indexOf('Subjek')]).toContain('TTE-2026-0001');
+    expect(row[header.indexOf('Isi HTML')]).toBe('');
+    expect(row[header.indexOf('Isi teks')]).toBe('');
+    expect(emu.sheetDisplayValues('Kotak Keluar').flat().join(' ')).not.toContain('/exec?t=');
+  });
+});
