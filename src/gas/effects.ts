@@ -11,7 +11,7 @@ import { recordLifecycleOutcome } from './lifecycle-outcome';
 import { linkUrl } from './links';
 import { enqueueMails, type OutgoingMail, openOutbox, sendOutboxRows } from './outbox';
 import { appendCertificates, openCertificates } from './register';
-import { withAccessCode } from './status-lookup';
+import { withLifecycleNotes } from './status-lookup';
 import { renderMail } from './ui-port';
 
 /**
@@ -71,10 +71,10 @@ export function applyEffects(env: Env, app: Application, effects: Effect[], role
           );
         }
       }
-      const rendered = withAccessCode(
+      const rendered = withLifecycleNotes(
         renderMail(effect.template, effect.data, links),
         effect.template,
-        app.id,
+        app,
         env.props.hmacSecret,
         env.props.webAppUrl,
       );

@@ -1,8 +1,8 @@
 // Cek Status Permohonan by reference number and access code (GET, read-only), and the code added to the receipt mail.
-import { STATUS_LOOKUP_TEXT as T } from '../core/messages/lifecycle';
+import { PASSPHRASE_RESET_TEXT, STATUS_LOOKUP_TEXT as T } from '../core/messages/lifecycle';
 import { sopForService } from '../core/service-sops';
 import { accessCodeMatches, statusAccessCode } from '../core/status-code';
-import type { MailTemplate } from '../core/workflow-types';
+import type { Application, MailTemplate } from '../core/workflow-types';
 import { renderLifecycleStatusPage, renderStatusLookupPage } from '../ui/lifecycle/status-lookup';
 import { loadEnv } from './env';
 import { readServiceSops } from './lifecycle-sheets';
@@ -60,29 +60,44 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Adds one paragraph (already escaped HTML, and its plain text) above the mail's footer. */
+function withParagraph(mail: Rendered, html: string, text: string): Rendered {
+  const block = `<p style="margin:0 0 12px;font-size:15px;line-height:1.5;">${html}</p>`;
+  const footer = /<tr><td style="padding:14px 20px;font-size:12px/;
+  const body = footer.test(mail.html)
+    ? mail.html.replace(footer, (m) => `<tr><td style="padding:0 20px 8px;">${block}</td></tr>${m}`)
+    : mail.html.replace('</body>', `${block}</body>`);
+  return { subject: mail.subject, html: body, text: `${mail.text}\n\n${text}` };
+}
+
+/** Mails of a passphrase reset that must say BSrE's reset link lasts one day. */
+const RESET_NOTICE_TEMPLATES: readonly MailTemplate[] = ['APPLICANT_BSRE_SUBMITTED', 'APPLICANT_BSRE_ACCOUNT'];
+
 /**
- * Adds the access code and the lookup link to the receipt mail (APPLICANT_RECEIVED), the "secret from the mail" the
- * lookup asks for; other mails are returned unchanged.
+ * Lifecycle additions to the workflow's mails: the receipt (APPLICANT_RECEIVED) carries the access code and the
+ * lookup link, the "secret from the mail" Cek Status Permohonan asks for; a passphrase reset's mails about BSrE say
+ * that BSrE's reset link expires after one day. Other mails are returned unchanged.
  */
-export function withAccessCode(
+export function withLifecycleNotes(
   mail: Rendered,
   template: MailTemplate,
-  reference: string,
+  app: Pick<Application, 'id' | 'applicant'>,
   secret: string,
   baseUrl: string,
 ): Rendered {
-  if (template !== 'APPLICANT_RECEIVED' || !secret || !reference) return mail;
-  const code = statusAccessCode(reference, signer(secret));
+  if (app.applicant.service === 'RESET_PASSPHRASE' && RESET_NOTICE_TEMPLATES.includes(template)) {
+    const notice = PASSPHRASE_RESET_TEXT.notice;
+    return withParagraph(mail, `<strong>${escapeText(notice)}</strong>`, notice);
+  }
+  if (template !== 'APPLICANT_RECEIVED' || !secret || !app.id) return mail;
+  const code = statusAccessCode(app.id, signer(secret));
   const url = webAppUrl(baseUrl);
-  const lookup = url ? `${url}?cek=1&ref=${encodeURIComponent(reference)}` : '';
+  const lookup = url ? `${url}?cek=1&ref=${encodeURIComponent(app.id)}` : '';
   const line = T.codeInMail(code);
-  const block = `<p style="margin:0 0 12px;font-size:15px;line-height:1.5;"><strong>${escapeText(line)}</strong>${
-    lookup ? `<br><a href="${escapeText(lookup)}" style="color:#1d4ed8;">${escapeText(T.title)}</a>` : ''
-  }</p>`;
-  const footer = /<tr><td style="padding:14px 20px;font-size:12px/;
-  const html = footer.test(mail.html)
-    ? mail.html.replace(footer, (m) => `<tr><td style="padding:0 20px 8px;">${block}</td></tr>${m}`)
-    : mail.html.replace('</body>', `${block}</body>`);
-  const text = `${mail.text}\n\n${line}${lookup ? `\n${T.title}: ${lookup}` : ''}`;
-  return { subject: mail.subject, html, text };
+  const link = lookup ? `<br><a href="${escapeText(lookup)}" style="color:#1d4ed8;">${escapeText(T.title)}</a>` : '';
+  return withParagraph(
+    mail,
+    `<strong>${escapeText(line)}</strong>${link}`,
+    `${line}${lookup ? `\n${T.title}: ${lookup}` : ''}`,
+  );
 }
