@@ -11,11 +11,12 @@ import { applyEffects } from './effects';
 import { actionContext, type Env, forService, loadEnv } from './env';
 import { type LinkPurpose, readToken } from './links';
 import { withScriptLock } from './lock';
-import { findApplication, openRegister, type StoredApplication, writeApplication } from './register';
+import { findApplication, openRegister, type StoredApplication } from './register';
 import { RESTRICTED_FIELDS, readRestricted } from './restricted-store';
 import { readAllProperties, webAppUrl } from './script-config';
 import type { SheetTable } from './sheet-table';
 import { isStatusLookup, statusLookupPage } from './status-lookup';
+import { commitTransition } from './transition';
 import { type ErrorKind, type Page, pageDecision, pageError, pageResult, pageStatus, pageVerifyEmail } from './ui-port';
 
 /** Why a link is refused; each has its own Indonesian page (messages/pages ERROR_PAGES), and the attempt is audited. */
@@ -188,8 +189,7 @@ export function applyDecision(
   if (!action) return refusedResult('REFUSED', SHELL_MESSAGES.links.unknownAction, stored.app);
   const result = applyAction(stored.app, action, actionContext(env, actor, role));
   if (!result.ok) return refusedResult('REFUSED', result.message, stored.app);
-  writeApplication(register, stored, result.app, env.sop);
-  applyEffects(env, result.app, result.effects, role);
+  commitTransition(register, stored, result.app, env.sop, () => applyEffects(env, result.app, result.effects, role));
   return {
     ok: true,
     kind: '',
