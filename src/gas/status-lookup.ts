@@ -46,7 +46,10 @@ export function statusLookupPage(event: GoogleAppsScript.Events.DoGet): LookupPa
   }
   if (param(event, 'cetak') === 'surat') return suratPermohonanOf(env, stored.app);
   const sop = sopForService(readServiceSops(env.spreadsheet), stored.app.applicant.service);
-  return { title: T.title, html: renderLifecycleStatusPage(stored.app, sop) };
+  const printUrl = action
+    ? `${action}?cek=1&ref=${encodeURIComponent(stored.app.id)}&kode=${encodeURIComponent(code)}&cetak=surat`
+    : '';
+  return { title: T.title, html: renderLifecycleStatusPage(stored.app, sop, printUrl) };
 }
 
 /** The rendered mail as the outbox takes it. */

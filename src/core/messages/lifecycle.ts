@@ -265,6 +265,7 @@ export const STATUS_LOOKUP_TEXT = {
   notFound:
     'Nomor permohonan atau kode akses tidak cocok. Periksa kembali email tanda terima permohonan Anda (huruf besar atau kecil tidak berpengaruh).',
   codeInMail: (code: string) => `Kode akses Cek Status Permohonan: ${code}`,
+  printLetter: 'Cetak Surat Permohonan (untuk ditandatangani dan dibawa ke Dinas Kominfo)',
 } as const;
 
 /** Errors of an SOP sheet holding several services. */

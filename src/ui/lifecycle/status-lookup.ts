@@ -27,11 +27,15 @@ export function renderStatusLookupPage(actionUrl: string, reference = '', error 
 
 /**
  * The status page of an application found by code: P1's status page (no personal data), plus, for a passphrase reset,
- * the warning that BSrE's reset link expires after one day.
+ * the warning that BSrE's reset link expires after one day, and the link to print the pre-filled Surat Permohonan.
  */
-export function renderLifecycleStatusPage(app: Application, sop: SopDefinition): string {
+export function renderLifecycleStatusPage(app: Application, sop: SopDefinition, printUrl = ''): string {
+  const parts: string[] = [];
+  if (app.applicant.service === 'RESET_PASSPHRASE') {
+    parts.push(`<section><p class="warn">${escapeHtml(PASSPHRASE_RESET_TEXT.notice)}</p></section>`);
+  }
+  const href = safeHref(printUrl);
+  if (href) parts.push(`<section><p><a href="${href}" target="_top">${escapeHtml(T.printLetter)}</a></p></section>`);
   const page = renderStatusPage(app, sop);
-  if (app.applicant.service !== 'RESET_PASSPHRASE') return page;
-  const notice = `<section><p class="warn">${escapeHtml(PASSPHRASE_RESET_TEXT.notice)}</p></section>`;
-  return page.replace('</main>', () => `${notice}</main>`);
+  return parts.length === 0 ? page : page.replace('</main>', () => `${parts.join('')}</main>`);
 }
