@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import './links.attacks';
 import './duties.attacks';
 import './inputs.attacks';
+import './faults.attacks';
 import { reportSummary, sweepWorlds } from './support';
 
 describe('final sweep over every world the suite built', () => {
