@@ -115,8 +115,22 @@ async function main() {
         ),
       ),
     );
-    const total = natural.reduce((a, b) => a + b, 0);
-    return natural.map((w) => (w / total) * CONTENT_WIDTH);
+    // Each column at least as wide as its longest word (so words are not cut) when the page allows it.
+    const longestWord = Array.from({ length: count }, (_, c) =>
+      Math.max(
+        24,
+        ...rows.flatMap((r) =>
+          safe(bold, r.cells[c] ?? '')
+            .split(/\s+/)
+            .map((w) => bold.widthOfTextAtSize(w, SIZES.cell) + 2 * PAD + 1),
+        ),
+      ),
+    );
+    const floor = longestWord.reduce((a, b) => a + b, 0);
+    if (floor >= CONTENT_WIDTH) return longestWord.map((w) => (w / floor) * CONTENT_WIDTH);
+    const extra = natural.map((w, c) => Math.max(0, w - longestWord[c]));
+    const extraTotal = extra.reduce((a, b) => a + b, 0) || 1;
+    return longestWord.map((w, c) => w + (extra[c] / extraTotal) * (CONTENT_WIDTH - floor));
   }
 
   function tableBlock(rows) {

@@ -1,7 +1,7 @@
 // Helpers for the lifecycle e2e tests: issue a certificate through the SOP, keep only the daily triggers, read sheets.
 import { expect } from 'vitest';
 import { Emulator } from '../../../emulator';
-import type { CellValue, SheetState } from '../../../emulator/state';
+import type { CellValue, EmulatorState, SheetState } from '../../../emulator/state';
 import { applicationToRow, certificateColumns, toRow } from '../../../src/core/register-schema';
 import { SEED_SOP } from '../../../src/core/sop';
 import { knownApplications, knownCertificates } from '../../core/lifecycle/known-data';
@@ -53,7 +53,7 @@ export function setUpAt(start: string): Emulator {
 }
 
 /** The register spreadsheet's sheet state, for writing rows as an import would. */
-export function sheetState(emu: Emulator, name: string): SheetState {
+export function sheetState(emu: { state: EmulatorState }, name: string): SheetState {
   const ss = emu.state.spreadsheets[emu.state.scriptProperties.SPREADSHEET_ID ?? ''];
   const sheet = ss?.sheets.find((s) => s.name === name);
   if (!sheet) throw new Error(`no sheet ${name}`);
@@ -64,7 +64,7 @@ export function sheetState(emu: Emulator, name: string): SheetState {
  * Loads the known data set (test/core/lifecycle/known-data.ts) into Register Permohonan and Sertifikat Terbit, row
  * by header as staff importing old records would: "Dicabut" in the state column for the revoked certificate.
  */
-export function loadKnownData(emu: Emulator): void {
+export function loadKnownData(emu: { state: EmulatorState }): void {
   const register = sheetState(emu, 'Register Permohonan');
   const header = register.values[0] ?? [];
   for (const app of knownApplications()) register.values.push(applicationToRow(app, header, SEED_SOP) as CellValue[]);

@@ -50,7 +50,7 @@ describe('Laporan Monitoring dan Evaluasi Pelaksanaan SOP', () => {
     expect(lines).toContain('PEMERINTAH KABUPATEN BOLAANG MONGONDOW');
     expect(lines).toContain('LAPORAN MONITORING DAN EVALUASI PELAKSANAAN SOP');
     expect(lines).toContain('Periode: November 2026');
-    expect(lines).toContain('800 /D.19/ Kominfo/ 275 / VII / 2024');
+    expect(text).toContain('800 /D.19/ Kominfo/ 275 / VII / 2024');
 
     // Volumes, worked out again from the data set.
     const apps = knownApplications();
