@@ -5,6 +5,7 @@ import './links.attacks';
 import './duties.attacks';
 import './inputs.attacks';
 import './faults.attacks';
+import './concurrency.attacks';
 import { reportSummary, sweepWorlds } from './support';
 
 describe('final sweep over every world the suite built', () => {
