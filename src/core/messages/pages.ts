@@ -56,6 +56,8 @@ export const PAGE_TEXT = {
     VERIFY_EMAIL: 'Konfirmasi email saya aktif',
     RESUBMIT: '',
   },
+  /** The link at the top of the decision page that jumps to the choices (the page is long on a phone). */
+  skipToChoices: 'Langsung ke pilihan tindakan',
   sections: {
     forward: 'Teruskan',
     bsre: 'Catat hasil BSrE',
@@ -70,6 +72,7 @@ export const PAGE_TEXT = {
   submittedAt: 'Diajukan',
   updatedAt: 'Terakhir diperbarui',
   stepColumn: 'Tahap',
+  activityColumn: 'Kegiatan',
   stateColumn: 'Keadaan',
   nextForApplicant: {
     DATA_TIDAK_VALID: 'Perbaiki data permohonan melalui tautan di email kami.',

@@ -158,6 +158,9 @@ function summary(input: DecisionPageInput): string {
 
 const BACK_ACTIONS: readonly ActionType[] = ['RETURN', 'REJECT', 'BSRE_REJECTED'];
 
+/** The choices' id: on a phone the application fills two screens, so a link at the top jumps to the choices. */
+const CHOICES_ID = 'tindakan';
+
 /**
  * Renders the decision page. GET only shows this page; each choice is its own form, so nothing changes until the
  * official presses a button (a POST, or google.script.run from the sidebar). No script runs on the mail-link page.
@@ -170,11 +173,15 @@ export function renderDecisionPage(input: DecisionPageInput, clientHtml = ''): s
       ? `<section><p>${escapeHtml(PAGE_TEXT.noChoices)}</p></section>`
       : [
           forward.length > 0
-            ? `<section><h2>${escapeHtml(PAGE_TEXT.sections.forward)}</h2>${forward.map((a, i) => choiceForm(input, a, i === 0)).join('')}</section>`
+            ? `<section id="${CHOICES_ID}"><h2>${escapeHtml(PAGE_TEXT.sections.forward)}</h2>${forward.map((a, i) => choiceForm(input, a, i === 0)).join('')}</section>`
             : '',
           back.length > 0
-            ? `<section><h2>${escapeHtml(PAGE_TEXT.sections.back)}</h2>${back.map((a) => choiceForm(input, a, false)).join('')}</section>`
+            ? `<section${forward.length === 0 ? ` id="${CHOICES_ID}"` : ''}><h2>${escapeHtml(PAGE_TEXT.sections.back)}</h2>${back.map((a) => choiceForm(input, a, false)).join('')}</section>`
             : '',
         ].join('');
-  return pageShell(`${PAGE_TEXT.decisionTitle} ${input.app.id}`, summary(input) + choices, clientHtml);
+  const skip =
+    input.allowed.length === 0
+      ? ''
+      : `<a class="skip" href="#${CHOICES_ID}">${escapeHtml(PAGE_TEXT.skipToChoices)}</a>`;
+  return pageShell(`${PAGE_TEXT.decisionTitle} ${input.app.id}`, skip + summary(input) + choices, clientHtml);
 }

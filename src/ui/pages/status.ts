@@ -26,7 +26,7 @@ export function renderStatusPage(app: Application, sop: SopDefinition): string {
       [PAGE_TEXT.updatedAt, witaDateTime(app.updatedAt)],
     ]),
     `<p><strong>${escapeHtml(next)}</strong></p></section>`,
-    `<section><table><thead><tr><th>${escapeHtml(PAGE_TEXT.stepColumn)}</th><th></th><th>${escapeHtml(PAGE_TEXT.stateColumn)}</th></tr></thead><tbody>${rows}</tbody></table></section>`,
+    `<section><table><thead><tr><th>${escapeHtml(PAGE_TEXT.stepColumn)}</th><th>${escapeHtml(PAGE_TEXT.activityColumn)}</th><th>${escapeHtml(PAGE_TEXT.stateColumn)}</th></tr></thead><tbody>${rows}</tbody></table></section>`,
   ].join('');
   return pageShell(`${PAGE_TEXT.statusTitle} ${app.id}`, body);
 }
