@@ -14,6 +14,7 @@ import { withScriptLock } from './lock';
 import { enqueueMails, openOutbox, sendOutboxRows } from './outbox';
 import { openRegister } from './register';
 import { openRestricted, RESTRICTED_FIELDS } from './restricted-store';
+import type { SheetTable } from './sheet-table';
 import { ensureTriggers, TRIGGER_HANDLERS } from './triggers';
 
 /** What one run found and did (for the execution log, the menu and tests). */
@@ -50,12 +51,18 @@ export function runIntegrityCheck(): IntegrityReport {
   report.recovered = recoverResponses(env);
   withScriptLock(() => {
     const locked = loadEnv();
-    const chain = checkAudit(openAudit(locked.spreadsheet));
+    const audit = openAudit(locked.spreadsheet);
+    const chain = checkAudit(audit);
+    const anchorRow = chain.ok ? brokenAnchor(audit) : 0;
     if (!chain.ok) {
       report.chainOk = false;
       report.brokenRow = chain.row;
       alarmBrokenChain(locked, SHELL_MESSAGES.audit.broken(chain.row, chain.reason), chain.row);
-    }
+    } else if (anchorRow > 0) {
+      report.chainOk = false;
+      report.brokenRow = anchorRow;
+      alarmBrokenChain(locked, SHELL_MESSAGES.audit.broken(anchorRow, M.anchorMismatch), anchorRow);
+    } else setAnchor(audit);
     const applications = readApplications(locked);
     report.repaired = reconcile(locked, applications);
     report.erased = applyRetention(locked, applications);
@@ -63,6 +70,31 @@ export function runIntegrityCheck(): IntegrityReport {
   report.message = M.summary(report);
   console.log(report.message);
   return report;
+}
+
+/** Script Property holding "<row>:<hash>" of the last row a check found whole. */
+const ANCHOR_KEY = 'AUDIT_ANCHOR';
+const HASH_HEADER = 'Hash';
+
+/**
+ * The chain alone cannot show a log rewritten from the top with freshly computed hashes, or cut short: anyone who
+ * can edit the sheet can recompute SHA-256. The row and hash last found whole are kept in Script Properties (which
+ * staff cannot read or edit); that row must still carry that hash. Returns the row when it does not, else 0.
+ */
+function brokenAnchor(audit: SheetTable): number {
+  const [rowText = '', hash = ''] = (PropertiesService.getScriptProperties().getProperty(ANCHOR_KEY) ?? '').split(':');
+  const row = Number(rowText);
+  if (!Number.isInteger(row) || row < 2) return 0;
+  if (row > audit.sheet.getLastRow()) return row;
+  return String(audit.readRow(row)[HASH_HEADER] ?? '') === hash ? 0 : row;
+}
+
+/** Moves the anchor to the last row, now verified whole. */
+function setAnchor(audit: SheetTable): void {
+  const last = audit.sheet.getLastRow();
+  if (last < 2) return;
+  const hash = String(audit.readRow(last)[HASH_HEADER] ?? '');
+  PropertiesService.getScriptProperties().setProperty(ANCHOR_KEY, `${last}:${hash}`);
 }
 
 /** Setup's trigger repair, run by the hour: a trigger someone deleted by hand comes back within the hour. */

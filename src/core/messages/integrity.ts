@@ -15,6 +15,7 @@ export const INTEGRITY_MESSAGES = {
   fileTrashed: 'Berkas KTP/permohonan di Drive milik sistem dipindahkan ke sampah.',
   fileNotOurs: 'Berkas di Drive bukan milik sistem (milik pemohon); hanya tautannya yang dihapus.',
   noFile: 'Tidak ada berkas di Drive.',
+  anchorMismatch: 'baris yang sudah diperiksa utuh kini berbeda atau hilang: log ditulis ulang atau dipotong',
   chainAlarmSubject: (row: number) => `[PERINGATAN] Jejak Audit rusak mulai baris ${row}`,
   chainAlarmBody: (message: string, spreadsheetUrl: string) =>
     `${message}\n\nPemeriksaan otomatis menemukan rantai hash Jejak Audit tidak cocok. Jangan ubah baris mana pun; ` +
