@@ -6,6 +6,7 @@ import './duties.attacks';
 import './inputs.attacks';
 import './faults.attacks';
 import './concurrency.attacks';
+import './records.attacks';
 import { reportSummary, sweepWorlds } from './support';
 
 describe('final sweep over every world the suite built', () => {
