@@ -56,6 +56,13 @@ function htmlBody(c: MailContent, d: MailData, urls: MailUrls): string {
         .join('')}</ul>`,
     );
   }
+  const button = c.button ? safeUrl(urlFor(c.button.link, d, urls)) : '';
+  if (c.button && button) {
+    parts.push(
+      `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 16px;"><tr><td style="background:${BLUE};border-radius:6px;"><a href="${escapeHtml(button)}" style="display:inline-block;padding:14px 22px;${FONT}font-size:16px;font-weight:bold;color:#ffffff;text-decoration:none;">${escapeHtml(c.button.label)}</a></td></tr></table>`,
+      `<p style="margin:0 0 12px;font-size:12px;color:#6b7280;word-break:break-all;">${escapeHtml(MAIL_FRAME.linkFallback)} ${escapeHtml(button)}</p>`,
+    );
+  }
   if (c.details) {
     const rows = detailRows(d)
       .filter(([, v]) => v !== '')
@@ -68,18 +75,11 @@ function htmlBody(c: MailContent, d: MailData, urls: MailUrls): string {
       `<p style="margin:8px 0 4px;font-size:13px;font-weight:bold;color:#374151;">${escapeHtml(MAIL_FRAME.detailsTitle)}</p><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px;">${rows}</table>`,
     );
   }
-  const button = c.button ? safeUrl(urlFor(c.button.link, d, urls)) : '';
-  if (c.button && button) {
-    parts.push(
-      `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 16px;"><tr><td style="background:${BLUE};border-radius:6px;"><a href="${escapeHtml(button)}" style="display:inline-block;padding:14px 22px;${FONT}font-size:16px;font-weight:bold;color:#ffffff;text-decoration:none;">${escapeHtml(c.button.label)}</a></td></tr></table>`,
-      `<p style="margin:0 0 12px;font-size:12px;color:#6b7280;word-break:break-all;">${escapeHtml(MAIL_FRAME.linkFallback)} ${escapeHtml(button)}</p>`,
-    );
-  }
   for (const link of c.links) {
     const url = safeUrl(urlFor(link.link, d, urls));
     if (url) {
       parts.push(
-        `<p style="margin:0 0 8px;font-size:14px;"><a href="${escapeHtml(url)}" style="color:${BLUE};">${escapeHtml(link.label)}</a></p>`,
+        `<p style="margin:0;font-size:14px;"><a href="${escapeHtml(url)}" style="display:inline-block;padding:12px 0;line-height:20px;color:${BLUE};">${escapeHtml(link.label)}</a></p>`,
       );
     }
   }
@@ -89,13 +89,13 @@ function htmlBody(c: MailContent, d: MailData, urls: MailUrls): string {
 function textBody(c: MailContent, d: MailData, urls: MailUrls): string {
   const lines: string[] = [c.heading, '', ...c.paragraphs.flatMap((p) => [p, ''])];
   if (c.bullets.length > 0) lines.push(...c.bullets.map((b) => `- ${b}`), '');
+  const button = c.button ? safeUrl(urlFor(c.button.link, d, urls)) : '';
+  if (c.button && button) lines.push(`${c.button.label}: ${button}`, '');
   if (c.details) {
     lines.push(`${MAIL_FRAME.detailsTitle}:`);
     for (const [k, v] of detailRows(d)) if (v !== '') lines.push(`${k}: ${v}`);
     lines.push('');
   }
-  const button = c.button ? safeUrl(urlFor(c.button.link, d, urls)) : '';
-  if (c.button && button) lines.push(`${c.button.label}: ${button}`, '');
   for (const link of c.links) {
     const url = safeUrl(urlFor(link.link, d, urls));
     if (url) lines.push(`${link.label}: ${url}`);
@@ -106,7 +106,8 @@ function textBody(c: MailContent, d: MailData, urls: MailUrls): string {
 
 /**
  * Renders one mail. Every value from the application is escaped; the layout is tables with inline styles, no
- * style or script blocks and no remote images, so Gmail keeps it; the plain text carries the same content.
+ * style or script blocks and no remote images, so Gmail keeps it; the plain text carries the same content. The one
+ * button comes before the application summary, so on a phone it is on the first screen.
  */
 export function renderMail(template: MailTemplate, data: MailData, urls: MailUrls): RenderedMail {
   const c = mailContent(template, data);
