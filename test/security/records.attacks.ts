@@ -137,11 +137,11 @@ describe('tamper evidence: Jejak Audit', () => {
       expect(String((menu.value as { message: string }).message)).toContain(`baris ${row}`);
       const hourly = integrity(emu);
       expect(hourly).toMatchObject({ chainOk: false, brokenRow: row });
-      const alarm = outboxRows(emu).filter((r) => r.Subjek.includes(`rusak mulai baris ${row}`));
+      const alarm = outboxRows(emu).filter((r) => (r.Subjek ?? '').includes(`rusak mulai baris ${row}`));
       expect(alarm).toHaveLength(1);
       expect(alarm[0]?.Kepada).toContain(OWNER);
       integrity(emu);
-      expect(outboxRows(emu).filter((r) => r.Subjek.includes('Jejak Audit rusak'))).toHaveLength(1);
+      expect(outboxRows(emu).filter((r) => (r.Subjek ?? '').includes('Jejak Audit rusak'))).toHaveLength(1);
       tally.faultsRecovered += 1;
     });
   }
