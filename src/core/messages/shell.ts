@@ -38,12 +38,6 @@ export const SHELL_MESSAGES = {
   dashboard: {
     title: 'Dasbor Permohonan Sertifikat Elektronik',
     pending: 'Ringkasan diperbarui otomatis setiap 10 menit.',
-    updated: 'Diperbarui (WITA)',
-    statusHeader: 'Status',
-    countHeader: 'Jumlah permohonan',
-    lateHeader: 'Tahap yang terlambat sekarang',
-    lateMinutesHeader: 'Terlambat (menit kerja)',
-    step: 'tahap',
   },
   setup: {
     title: 'Penyiapan sistem',
