@@ -3,6 +3,9 @@ import type { ExecutionRecord, TriggerState } from '../../../emulator/state';
 import { esc, formatWita } from '../html';
 import { type Frame, layout } from './layout';
 
+/** The executions page shows the newest runs only; a day of triggers is a few hundred. */
+const SHOWN_EXECUTIONS = 300;
+
 const KIND_LABELS: Record<string, string> = {
   EDITOR: 'Editor',
   MENU: 'Menu',
@@ -44,8 +47,9 @@ export function clockPage(options: {
 <td>${esc(schedule(trigger))}</td><td>${trigger.nextRunAt ? esc(formatWita(trigger.nextRunAt)) : '–'}</td><td>${esc(trigger.owner)}</td></tr>`,
     )
     .join('');
-  const executions = [...options.executions]
-    .reverse()
+  const newest = [...options.executions].reverse().slice(0, SHOWN_EXECUTIONS);
+  const hidden = options.executions.length - newest.length;
+  const executions = newest
     .map((run) => {
       const details =
         run.logs.length || run.error
@@ -76,6 +80,7 @@ ${options.flash ? `<div class="notice ok" data-flash>${esc(options.flash)}</div>
 <tbody>${triggers || '<tr><td colspan="5" class="muted">Belum ada pemicu.</td></tr>'}</tbody></table></div>
 <h2>Eksekusi (terbaru di atas)</h2>
 <div class="scroll"><table class="list" id="executions"><thead><tr><th>Fungsi</th><th>Jenis</th><th>Pengguna</th><th>Mulai</th><th>Durasi</th><th>Status</th></tr></thead>
-<tbody>${executions || '<tr><td colspan="6" class="muted">Belum ada eksekusi.</td></tr>'}</tbody></table></div>`;
+<tbody>${executions || '<tr><td colspan="6" class="muted">Belum ada eksekusi.</td></tr>'}</tbody></table></div>
+${hidden > 0 ? `<p class="hint">${hidden} eksekusi yang lebih lama tidak ditampilkan (semuanya ada di <a href="/api/executions">/api/executions</a>).</p>` : ''}`;
   return layout({ title: 'Jam & Eksekusi', section: 'clock', frame: options.frame, body });
 }
