@@ -30,9 +30,12 @@ export function longDate(day: string): string {
 
 const PRINT_CSS = [
   '@page{size:A4;margin:20mm 20mm 20mm 25mm}',
+  '*{box-sizing:border-box}',
+  'td,p,div{overflow-wrap:anywhere}',
+  '@media screen and (max-width:600px){body{font-size:11pt}.sign{margin-left:0}table.data{margin-left:0}}',
   'body{font-family:"Times New Roman",Times,serif;font-size:12pt;line-height:1.5;color:#000;background:#fff;margin:0 auto;max-width:170mm;padding:12px}',
-  'table.data{border-collapse:collapse;margin:6px 0 6px 24px}',
-  'table.data td{padding:1px 6px;vertical-align:top}',
+  'table.data{border-collapse:collapse;margin:6px 0 6px 24px;max-width:calc(100% - 24px)}',
+  'table.data td{padding:1px 6px;vertical-align:top;overflow-wrap:anywhere}',
   '.hint{font-family:Arial,Helvetica,sans-serif;font-size:10pt;background:#fef3c7;padding:6px 8px;border-radius:4px}',
   '.sign{margin:28px 0 0 55%;}',
   '.sign .space{height:70px}',
