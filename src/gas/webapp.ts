@@ -219,6 +219,8 @@ export function errorPage(error: unknown): Page {
   console.error(message);
   if (message === SHELL_MESSAGES.lockBusy) return pageError('BUSY');
   if (message === SHELL_MESSAGES.notSetUp) return pageError('SETUP');
+  // The shell's own sheet errors are Indonesian, name only a sheet or column, and tell what to fix: show them.
+  if (/^(Sheet|Kolom) "/.test(message)) return pageError('SYSTEM', message);
   return pageError('SYSTEM');
 }
 

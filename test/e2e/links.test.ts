@@ -102,4 +102,17 @@ describe('link attacks', () => {
       expect(emu.doGet({ query: { t: token }, user: 'scanner@example.com' }).status).toBe(200);
     expect({ ...snapshot(emu), audit: auditRows(emu).length }).toEqual(before);
   });
+
+  it('a broken Pengaturan sheet gives a page that says which sheet to fix, and changes nothing', () => {
+    const { emu, token } = waitingForKadis();
+    setSetting(emu, 'Masa berlaku tautan (jam)', 'tiga hari');
+    const before = snapshot(emu);
+    const page = emu.doGet({ query: { t: token }, user: KADIS });
+    expect(page.title).toBe('Terjadi kesalahan sistem');
+    expect(page.content).toContain('Pengaturan');
+    expect(post(emu, token, { action: 'DISPOSE', toEmail: '', instruction: 'x' }, KADIS).content).toContain(
+      'Pengaturan',
+    );
+    expect(snapshot(emu)).toEqual(before);
+  });
 });
