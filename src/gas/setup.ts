@@ -190,7 +190,7 @@ function setUpRestricted(
     lines.push(S.restrictedCreated);
   }
   const { report } = ensureSheet(store, SHEET_NAMES.restricted, RESTRICTED_COLUMNS);
-  lines.push(...report);
+  if (stored) lines.push(...report);
   const editors = new Set(store.getEditors().map((user) => user.getEmail().toLowerCase()));
   const verifiers = settings.roster.VERIFIKATOR.filter((email) => !editors.has(email.toLowerCase()));
   if (verifiers.length > 0) {

@@ -35,7 +35,12 @@ export function browserAvailability(): { run: boolean; reason: string } {
 }
 
 /** Launches headless Chromium with a fresh --user-data-dir; close() also removes that profile. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(): Promise<{
+  context: BrowserContext;
+  /** Every request that tried to leave 127.0.0.1 (each was refused): tests never reach the network. */
+  blocked: string[];
+  close: () => Promise<void>;
+}> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found');
   const profile = mkdtempSync(join(tmpdir(), 'sim-chromium-'));
@@ -55,8 +60,14 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
       '--no-first-run',
     ],
   });
+  const blocked: string[] = [];
+  await context.route(/^(?!https?:\/\/127\.0\.0\.1[:/])/, (route) => {
+    blocked.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
   return {
     context,
+    blocked,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -14,6 +14,7 @@ describe.skipIf(!availability.run)('simulator screens in Chromium (stand-in emul
   let sim: Simulator;
   let context: BrowserContext;
   let closeBrowser: () => Promise<void>;
+  let blocked: string[] = [];
   let page: Page;
 
   async function signInAs(email: string): Promise<void> {
@@ -38,11 +39,12 @@ describe.skipIf(!availability.run)('simulator screens in Chromium (stand-in emul
       codeDir,
       createEmulator: createFakeEmulator,
     });
-    ({ context, close: closeBrowser } = await launchChromium());
+    ({ context, blocked, close: closeBrowser } = await launchChromium());
     page = await context.newPage();
   });
 
   afterAll(async () => {
+    expect(blocked, 'requests that tried to leave 127.0.0.1').toEqual([]);
     await closeBrowser?.();
     await sim?.close();
   });

@@ -21,17 +21,19 @@ describe.skipIf(!availability.run)('SOP walk-through in Chromium (real program)'
   let sim: Simulator;
   let context: BrowserContext;
   let closeBrowser: () => Promise<void>;
+  let blocked: string[] = [];
   let you: Visitor;
 
   beforeAll(async () => {
     const dataFile = join(mkdtempSync(join(tmpdir(), 'sim-sop-')), 'simulator.sqlite');
     sim = await startSimulator({ port: 0, dataFile, reset: true, codeDir: bundleDir() });
-    ({ context, close: closeBrowser } = await launchChromium());
+    ({ context, blocked, close: closeBrowser } = await launchChromium());
     you = new Visitor(await context.newPage(), sim.url, true);
     you.page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
+    expect(blocked, 'requests that tried to leave 127.0.0.1').toEqual([]);
     await closeBrowser?.();
     await sim?.close();
   });

@@ -62,12 +62,13 @@ export const SHELL_MESSAGES = {
     sheetCreated: (name: string) => `Sheet "${name}" dibuat.`,
     columnsAdded: (name: string, headers: string[]) =>
       `Kolom ditambahkan ke sheet "${name}": ${headers.map((header) => `"${header}"`).join(', ')}.`,
-    sheetProtected: (name: string) => `Sheet "${name}" dilindungi: hanya pemilik skrip yang dapat mengubahnya.`,
+    sheetProtected: (name: string) =>
+      `Sheet "${name}" dilindungi: hanya sistem dan petugas dalam daftar peran yang dapat menambah baris.`,
     triggersOwnedBy: (owner: string) =>
       `Pemicu (trigger) sudah dipasang oleh ${owner}; tidak dipasang lagi. Minta ${owner} menjalankan penyiapan bila pemicu perlu diperbaiki.`,
     triggerInstalled: (handler: string) => `Pemicu ${handler} dipasang.`,
     triggerRemoved: (handler: string) => `Pemicu lama ${handler} (untuk formulir lain) dihapus.`,
-    auditProtection: 'Jejak Audit: hanya ditambah oleh sistem, tidak pernah diubah.',
+    auditProtection: 'Jejak Audit: hanya ditambah oleh sistem; setiap perubahan terdeteksi oleh rantai hash.',
   },
   outboxHeaders: {
     id: 'ID Surel',
