@@ -47,8 +47,8 @@ export function printableDocument(title: string, letterhead: Letterhead, body: s
   return [
     '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">',
     `<title>${escapeHtml(title)}</title><style>${PRINT_CSS}</style></head><body>`,
-    letterheadHtml(letterhead),
-    body,
+    `<header>${letterheadHtml(letterhead)}</header>`,
+    `<main>${body}</main>`,
     '</body></html>',
   ].join('');
 }
@@ -87,7 +87,7 @@ export function renderSuratPermohonan(
     `<p style="text-align:right">${escapeHtml(`${T.place}, ${longDate(today)}`)}</p>`,
     `<table class="data" style="margin-left:0"><tr><td>${escapeHtml(T.subject)}</td><td>:</td><td>${escapeHtml(T.subjectText(service))}</td></tr></table>`,
     `<p>${escapeHtml(T.to)}<br>${escapeHtml(T.at)}</p>`,
-    `<p style="text-align:center;font-weight:bold;text-decoration:underline">${escapeHtml(T.suratTitle)}</p>`,
+    `<h1 style="text-align:center;font-size:12pt;text-decoration:underline;margin:12px 0">${escapeHtml(T.suratTitle)}</h1>`,
     `<p>${escapeHtml(T.opening)}</p>`,
     `<table class="data">${rows
       .filter(([, v]) => v !== '')
