@@ -35,6 +35,10 @@ interface Mail {
   text: string;
   /** Links besides the web app's own that this mail may carry (the Form's edit link, the SOP page). */
   otherLinks: RegExp[];
+  /** Sent to an official (who must act), not to the applicant. */
+  official: boolean;
+  applicantName: string;
+  unit: string;
 }
 
 /** Every template rendered from a realistic application (what the unit tests do not walk to). */
@@ -44,7 +48,8 @@ function templateMails(): Mail[] {
   app.status = 'MENUNGGU_DISPOSISI_KADIS';
   app.currentStep = 1;
   app.editUrl = 'https://docs.google.com/forms/d/e/FORM/viewform?edit2=abc';
-  app.applicant = applicant({ unit: 'Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah' });
+  const unit = 'Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah';
+  app.applicant = applicant({ unit });
   app.issues = [{ field: 'nik', message: 'NIK harus 16 angka' }];
   const data = mailDataOf(app, ctxOf('', 'SISTEM', START), 'Kepala Dinas', {
     reason: 'Surat permohonan belum ditandatangani',
@@ -63,6 +68,9 @@ function templateMails(): Mail[] {
     name: template,
     ...renderMail(template, data, urls),
     otherLinks: [FORM_EDIT, /^https:\/\/example\.go\.id\/sop-email-dinas$/],
+    official: template.startsWith('OFFICIAL_'),
+    applicantName: app.applicant.name,
+    unit,
   }));
 }
 
@@ -91,6 +99,9 @@ function outboxMails(): Mail[] {
     html: mail.htmlBody,
     text: mail.body,
     otherLinks: [FORM_EDIT, /^https:\/\/diskominfo\.bolmongkab\.go\.id\/sop\/pembuatan-email-dinas$/],
+    official: mail.to !== APPLICANT,
+    applicantName: 'Budi Santoso',
+    unit: 'Dinas Komunikasi dan Informatika',
   }));
 }
 
@@ -132,6 +143,15 @@ describe.each(mails.map((m) => [m.name, m] as const))('mail %s', (_name, mail) =
       WEB_APP.test(unescapeAttr(m[1] ?? '')),
     );
     if (webAppLinks.length > 0) expect(buttons).toHaveLength(1);
+  });
+
+  it('says in the subject what is needed, from whom and which OPD (officials) or the number (applicants)', () => {
+    if (/^\[(Perlu|Pengingat|Eskalasi)/.test(mail.subject)) {
+      expect(mail.subject).toMatch(/^\[[^\]]+\] Permohonan TTE – .+ – .+ \(TTE-\d{4}-\d{4}\)$/);
+      expect(mail.subject).toContain(mail.applicantName);
+      expect(mail.subject).toContain(mail.unit);
+    } else expect(mail.subject).toMatch(/^\[TTE-\d{4}-\d{4}\] /);
+    expect(mail.official).toBe(/^\[(Perlu|Pengingat|Eskalasi)/.test(mail.subject));
   });
 
   it('has a plain-text alternative with the same links', () => {

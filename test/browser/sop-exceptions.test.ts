@@ -96,7 +96,7 @@ describe.skipIf(!availability.run)('SOP rejection and correction in Chromium (re
     expect(row).toContain('Analis Kebijakan Ahli Muda');
     expect(row?.[1]).toBe('Menunggu disposisi Kepala Dinas');
     await you.signInAs(KEPALA_DINAS);
-    const again = await you.followMailLink(await you.openMail(`[${reference}] Menunggu tindakan Kepala Dinas`));
+    const again = await you.followMailLink(await you.openMail(new RegExp(`\\[Perlu disposisi\\].*\\(${reference}\\)`)));
     expect(await you.appText(again)).toContain(reference);
     const disposed = await you.press(again, 'Disposisikan');
     expect(await you.appText(disposed)).toContain('Status sekarang: Didisposisikan ke Kabid Persandian');

@@ -77,22 +77,22 @@ describe.skipIf(!availability.run)('SOP walk-through in Chromium (real program)'
 
   it('the Verifikator submits to BSrE and logs its outcomes until the certificate is issued', async () => {
     await you.signInAs(VERIFIKATOR);
-    let mail = await you.openMail('Menunggu tindakan Verifikator: Diteruskan ke Verifikator');
+    let mail = await you.openMail('[Perlu diajukan ke BSrE]');
     let page = await you.followMailLink(mail);
     page = await you.press(page, 'Konfirmasi: sudah diajukan ke BSrE', '09-verifikator-ajukan-bsre');
     expect(await you.appText(page)).toContain('Status sekarang: Diajukan ke BSrE');
     const outcomes: [string, string, string][] = [
-      ['Diajukan ke BSrE', 'Konfirmasi: akun BSrE sudah dikirim ke pemohon (4a)', 'Akun BSrE dikirim'],
-      ['Akun BSrE dikirim', 'Konfirmasi: pendaftaran terverifikasi BSrE (4b)', 'Terverifikasi BSrE'],
-      ['Terverifikasi BSrE', 'Konfirmasi: passphrase sudah diatur (4c)', 'Passphrase sudah diatur'],
+      ['Perlu konfirmasi akun BSrE', 'Konfirmasi: akun BSrE sudah dikirim ke pemohon (4a)', 'Akun BSrE dikirim'],
+      ['Perlu konfirmasi verifikasi BSrE', 'Konfirmasi: pendaftaran terverifikasi BSrE (4b)', 'Terverifikasi BSrE'],
+      ['Perlu konfirmasi passphrase', 'Konfirmasi: passphrase sudah diatur (4c)', 'Passphrase sudah diatur'],
     ];
-    for (const [waiting, button, next] of outcomes) {
-      mail = await you.openMail(`Menunggu tindakan Verifikator: ${waiting}`);
+    for (const [need, button, next] of outcomes) {
+      mail = await you.openMail(`[${need}]`);
       page = await you.followMailLink(mail);
       page = await you.press(page, button);
       expect(await you.appText(page)).toContain(`Status sekarang: ${next}`);
     }
-    mail = await you.openMail('Menunggu tindakan Verifikator: Passphrase sudah diatur');
+    mail = await you.openMail('[Perlu konfirmasi sertifikat terbit]');
     page = await you.followMailLink(mail);
     await page.locator('input[name=serial]').fill('3A7F00C1D2E3F4');
     await page.locator('input[name=validUntil]').fill('2028-01-05');

@@ -93,21 +93,22 @@ describe('happy path: submit to issued certificate', () => {
     const check = emu.run('verifyAuditLog_', [], { user: OWNER });
     expect(check.value).toMatchObject({ ok: true });
 
-    // Every mail, in order.
+    // Every mail, in order; officials' subjects say what is needed, from whom and which OPD.
+    const FROM = ' – Budi Santoso – Dinas Komunikasi dan Informatika (TTE-2026-0001)';
     expect(emu.outbox().map((m) => [m.to, m.subject])).toEqual([
       [APPLICANT, '[TTE-2026-0001] Permohonan diterima: verifikasi email dinas Anda'],
-      [KADIS, '[TTE-2026-0001] Menunggu tindakan Kepala Dinas: Menunggu disposisi Kepala Dinas'],
-      [KABID, '[TTE-2026-0001] Menunggu tindakan Kabid Persandian: Didisposisikan ke Kabid Persandian'],
-      [SANDIMAN, '[TTE-2026-0001] Menunggu tindakan Sandiman: Diteruskan ke Sandiman'],
-      [VERIFIKATOR, '[TTE-2026-0001] Menunggu tindakan Verifikator: Diteruskan ke Verifikator'],
+      [KADIS, `[Perlu disposisi] Permohonan TTE${FROM}`],
+      [KABID, `[Perlu disposisi] Permohonan TTE${FROM}`],
+      [SANDIMAN, `[Perlu pemeriksaan berkas] Permohonan TTE${FROM}`],
+      [VERIFIKATOR, `[Perlu diajukan ke BSrE] Permohonan TTE${FROM}`],
       [APPLICANT, '[TTE-2026-0001] Permohonan diajukan ke BSrE: periksa email Anda'],
-      [VERIFIKATOR, '[TTE-2026-0001] Menunggu tindakan Verifikator: Diajukan ke BSrE'],
+      [VERIFIKATOR, `[Perlu konfirmasi akun BSrE] Permohonan TTE${FROM}`],
       [APPLICANT, '[TTE-2026-0001] Akun BSrE sudah dikirim: lakukan pendaftaran'],
-      [VERIFIKATOR, '[TTE-2026-0001] Menunggu tindakan Verifikator: Akun BSrE dikirim'],
+      [VERIFIKATOR, `[Perlu konfirmasi verifikasi BSrE] Permohonan TTE${FROM}`],
       [APPLICANT, '[TTE-2026-0001] Terverifikasi BSrE: atur passphrase Anda'],
-      [VERIFIKATOR, '[TTE-2026-0001] Menunggu tindakan Verifikator: Terverifikasi BSrE'],
+      [VERIFIKATOR, `[Perlu konfirmasi passphrase] Permohonan TTE${FROM}`],
       [APPLICANT, '[TTE-2026-0001] Passphrase sudah diatur'],
-      [VERIFIKATOR, '[TTE-2026-0001] Menunggu tindakan Verifikator: Passphrase sudah diatur'],
+      [VERIFIKATOR, `[Perlu konfirmasi sertifikat terbit] Permohonan TTE${FROM}`],
       [APPLICANT, '[TTE-2026-0001] Sertifikat elektronik Anda sudah terbit'],
     ]);
     for (const mail of emu.outbox()) {

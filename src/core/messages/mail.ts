@@ -1,5 +1,5 @@
 // Indonesian text of every mail: subject, heading, paragraphs, the one button; plain strings (the renderer escapes).
-import type { MailData, MailTemplate } from '../workflow-types';
+import { type MailData, type MailTemplate, STATUS_LABELS } from '../workflow-types';
 import { BSRE_REJECT_ADVICE, BSRE_REJECT_LABELS } from './workflow';
 
 /** Where a mail button or text link points: a signed link, the Form's edit link, or the SOP Pembuatan Email Dinas. */
@@ -44,6 +44,31 @@ const statusLink = { label: 'Cek status permohonan', link: 'status' as const };
 function stepLine(d: MailData): string {
   const minutes = d.stepMinutes === null ? '' : ` Waktu baku: ${d.stepMinutes} menit kerja.`;
   return `Tahap ${d.stepNo}: ${d.stepActivity}.${minutes}`;
+}
+
+/** The Verifikator's next step by the status the application waits in (the buttons of the decision page). */
+const VERIFIKATOR_NEED: Readonly<Record<string, string>> = {
+  [STATUS_LABELS.DITERUSKAN_VERIFIKATOR]: 'Perlu diajukan ke BSrE',
+  [STATUS_LABELS.DIAJUKAN_BSRE]: 'Perlu konfirmasi akun BSrE',
+  [STATUS_LABELS.AKUN_BSRE_DIKIRIM]: 'Perlu konfirmasi verifikasi BSrE',
+  [STATUS_LABELS.TERVERIFIKASI_BSRE]: 'Perlu konfirmasi passphrase',
+  [STATUS_LABELS.PASSPHRASE_DIATUR]: 'Perlu konfirmasi sertifikat terbit',
+  [STATUS_LABELS.DITOLAK_BSRE]: 'Perlu kirim ulang ke BSrE',
+};
+
+/**
+ * What the official is asked for, as the first words of the subject (Gmail on a phone shows about 35 characters):
+ * the disposing roles dispose, the Sandiman checks the files, the Verifikator takes the next BSrE step.
+ */
+function officialNeed(d: MailData): string {
+  if (['Kepala Dinas', 'Kabid Persandian', 'Kasi Persandian'].includes(d.recipientLabel)) return 'Perlu disposisi';
+  if (d.recipientLabel === 'Sandiman') return 'Perlu pemeriksaan berkas';
+  return VERIFIKATOR_NEED[d.statusLabel] ?? `Perlu tindakan ${d.recipientLabel}`;
+}
+
+/** An official's subject: what is needed, from whom, which OPD, then the number. */
+function officialSubject(tag: string, d: MailData): string {
+  return `[${tag}] Permohonan TTE – ${d.applicantName} – ${d.unit} (${d.reference})`;
 }
 
 function base(d: MailData, subject: string, heading: string): MailContent {
@@ -171,7 +196,8 @@ export function mailContent(template: MailTemplate, d: MailData): MailContent {
     }
     case 'OFFICIAL_ACTION':
       return {
-        ...base(d, `Menunggu tindakan ${d.recipientLabel}: ${d.statusLabel}`, `Permohonan menunggu tindakan Anda`),
+        ...base(d, '', 'Permohonan menunggu tindakan Anda'),
+        subject: officialSubject(officialNeed(d), d),
         paragraphs: [
           `Permohonan sertifikat elektronik ${d.reference} menunggu tindakan Anda sebagai ${d.recipientLabel}.`,
           stepLine(d),
@@ -184,7 +210,8 @@ export function mailContent(template: MailTemplate, d: MailData): MailContent {
       };
     case 'OFFICIAL_REMINDER':
       return {
-        ...base(d, `Pengingat: tahap ${d.stepNo} terlambat`, 'Pengingat: permohonan melewati waktu baku'),
+        ...base(d, '', 'Pengingat: permohonan melewati waktu baku'),
+        subject: officialSubject(`Pengingat: tahap ${d.stepNo} terlambat`, d),
         paragraphs: [
           `Permohonan ${d.reference} di tahap ${d.stepNo} sudah melewati waktu baku ${d.stepMinutes ?? '-'} menit kerja (terlambat ${d.lateMinutes} menit kerja).`,
           stepLine(d),
@@ -195,7 +222,8 @@ export function mailContent(template: MailTemplate, d: MailData): MailContent {
       };
     case 'OFFICIAL_ESCALATION':
       return {
-        ...base(d, `Eskalasi: tahap ${d.stepNo} terlambat dua kali waktu baku`, 'Eskalasi keterlambatan'),
+        ...base(d, '', 'Eskalasi keterlambatan'),
+        subject: officialSubject(`Eskalasi: tahap ${d.stepNo} terlambat dua kali waktu baku`, d),
         paragraphs: [
           `Permohonan ${d.reference} di tahap ${d.stepNo} sudah melewati dua kali waktu baku (${d.stepMinutes ?? '-'} menit kerja; terlambat ${d.lateMinutes} menit kerja).`,
           `Pemegang tahap: ${d.holders}.`,
