@@ -2,6 +2,7 @@
 import type { SopDefinition } from '../core/sop';
 import type { Application } from '../core/workflow-types';
 import { type StoredApplication, writeApplication } from './register';
+import { openRestricted, RESTRICTED_FIELDS } from './restricted-store';
 import type { Cell, SheetTable } from './sheet-table';
 
 /**
@@ -26,4 +27,31 @@ export function commitTransition(
     register.writeValues(stored.row, stored.raw);
     throw error;
   }
+}
+
+/**
+ * For a row just appended under the lock (a new application): runs `effects`; when one throws, the row is deleted
+ * again and `undo` removes what the effects stored elsewhere (Data Terbatas), so the Form response counts as never
+ * processed and the hourly integrity check processes it in full (receipt mail included). Rethrows.
+ */
+export function commitAppended(register: SheetTable, row: number, effects: () => void, undo: () => void): void {
+  try {
+    effects();
+  } catch (error) {
+    register.sheet.deleteRow(row);
+    try {
+      undo();
+    } catch (undoError) {
+      console.error(undoError instanceof Error ? undoError.message : String(undoError));
+    }
+    throw error;
+  }
+}
+
+/** Removes an application's row from Data Terbatas (the undo of a new application that failed half-way). */
+export function dropRestricted(restrictedId: string, applicationId: string): void {
+  if (!restrictedId) return;
+  const store = openRestricted(restrictedId);
+  const row = store.findRow(RESTRICTED_FIELDS.applicationId, applicationId);
+  if (row !== null) store.sheet.deleteRow(row);
 }
