@@ -16,6 +16,7 @@ import { appendApplication, openRegister, RESPONSE_TIME_HEADER, readApplication,
 import { openRestricted, upsertRestricted } from './restricted-store';
 import { PROPERTY_KEYS } from './script-config';
 import type { SheetTable } from './sheet-table';
+import { commitAppended, commitTransition, dropRestricted } from './transition';
 
 /** The register column holding the keyed NIK hash (register-schema's header). */
 const NIK_KEY_HEADER = 'Kunci NIK';
@@ -210,18 +211,33 @@ function processResponse(env: Env, register: SheetTable, response: GoogleAppsScr
       logIgnored(env, stored.app, applied.message);
       return;
     }
-    writeApplication(register, stored, applied.app, env.sop, written);
-    storeRestricted(env, applied.app.id, nik, result);
-    applyEffects(env, applied.app, applied.effects, 'PEMOHON');
+    commitTransition(
+      register,
+      stored,
+      applied.app,
+      env.sop,
+      () => {
+        storeRestricted(env, applied.app.id, nik, result);
+        applyEffects(env, applied.app, applied.effects, 'PEMOHON');
+      },
+      written,
+    );
     return;
   }
   const id = nextApplicationId(env.now);
   const ctx = actionContext(scoped, outcome.ok ? outcome.applicant.email : '', 'PEMOHON');
   const editUrl = response.getEditResponseUrl() ?? '';
   const opened = openApplication({ id, responseId, editUrl, submittedAt, outcome }, ctx);
-  appendApplication(register, opened.app, env.sop, written);
-  storeRestricted(env, id, nik, result);
-  applyEffects(env, opened.app, opened.effects, 'PEMOHON');
+  const appended = appendApplication(register, opened.app, env.sop, written);
+  commitAppended(
+    register,
+    appended,
+    () => {
+      storeRestricted(env, id, nik, result);
+      applyEffects(env, opened.app, opened.effects, 'PEMOHON');
+    },
+    () => dropRestricted(env.props.restrictedId, id),
+  );
 }
 
 /** The full NIK and the files link go only to Data Terbatas. */
