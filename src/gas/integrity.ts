@@ -12,7 +12,7 @@ import { type Env, loadEnv } from './env';
 import { handleFormSubmit } from './intake';
 import { withScriptLock } from './lock';
 import { enqueueMails, openOutbox, sendOutboxRows } from './outbox';
-import { openRegister } from './register';
+import { openRegister, RESPONSE_TIME_HEADER } from './register';
 import { openRestricted, RESTRICTED_FIELDS } from './restricted-store';
 import type { SheetTable } from './sheet-table';
 import { ensureTriggers, TRIGGER_HANDLERS } from './triggers';
@@ -111,22 +111,36 @@ function reinstallTriggers(env: Env): number {
 }
 
 /**
- * Form responses the register does not hold (the submit trigger was missing, or its run failed before the row was
- * written) are processed now, through the same idempotent handler. Blank responses are ignored by it again.
+ * Form responses the register does not hold, or holds from before their latest edit (the submit trigger was missing,
+ * or its run failed and was undone), are processed now through the same idempotent handler: a response already
+ * processed at its current time is skipped there too. Blank responses are ignored by it again.
  */
 function recoverResponses(env: Env): number {
   if (!env.props.formId) return 0;
-  const register = openRegister(env.spreadsheet, env.sop);
-  const known = new Set(register.readAll().map(({ record }) => String(record[RESPONSE_ID_HEADER] ?? '')));
+  const seen = responseTimes(env);
   const form = FormApp.openById(env.props.formId);
   let recovered = 0;
   for (const response of form.getResponses()) {
-    if (known.has(response.getId())) continue;
+    const at = seen.get(response.getId());
+    if (at !== undefined && response.getTimestamp().getTime() <= at) continue;
     handleFormSubmit({ response, source: form } as unknown as GoogleAppsScript.Events.FormsOnFormSubmit);
-    const after = openRegister(env.spreadsheet, env.sop).findRow(RESPONSE_ID_HEADER, response.getId());
-    if (after !== null) recovered += 1;
+    const after = responseTimes(env).get(response.getId());
+    if (after !== undefined && after !== at) recovered += 1;
   }
   return recovered;
+}
+
+/** Response ID -> the submit/edit time the register last processed (one read of the register). */
+function responseTimes(env: Env): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const { record } of openRegister(env.spreadsheet, env.sop).readAll()) {
+    const id = String(record[RESPONSE_ID_HEADER] ?? '');
+    if (!id) continue;
+    const raw = record[RESPONSE_TIME_HEADER];
+    const at = raw instanceof Date ? raw.getTime() : Date.parse(String(raw ?? ''));
+    times.set(id, Number.isNaN(at) ? 0 : at);
+  }
+  return times;
 }
 
 /** Every application in one read (the hourly job may read the whole register; events never do). */
