@@ -375,7 +375,7 @@ export class SimulatorApp {
     const respondent =
       typeof body.respondentEmail === 'string' && body.respondentEmail !== ''
         ? body.respondentEmail.trim().toLowerCase()
-        : this.requestUser(request);
+        : this.signedInRespondent(form, request);
     let edited: { executions: ExecutionResult[] };
     try {
       edited = this.emu.editResponse(body.responseId, answers, respondent ? { respondentEmail: respondent } : {});
@@ -420,7 +420,7 @@ export class SimulatorApp {
     const respondent =
       typeof body.respondentEmail === 'string' && body.respondentEmail !== ''
         ? body.respondentEmail.trim().toLowerCase()
-        : this.requestUser(request);
+        : this.signedInRespondent(form, request);
     const fileTitles = Object.keys(files);
     const refusals: string[] = [];
     if (respondent !== null && !isEmail(respondent)) refusals.push('Email: Must be an email');
@@ -452,6 +452,16 @@ export class SimulatorApp {
       responseId: submitted.responseId,
       executions: submitted.executions.map(executionJson),
     });
+  }
+
+  /**
+   * The signed-in visitor as the respondent, only where the Form asks Google for the account (collects addresses,
+   * requires sign-in, or limits one response per person); otherwise Google records no address.
+   * Ref: https://developers.google.com/apps-script/reference/forms/form-response#getRespondentEmail()
+   */
+  private signedInRespondent(form: FormState, request: IncomingMessage): string | null {
+    const needsAccount = form.collectEmail || form.requireLogin || form.limitOneResponsePerUser;
+    return needsAccount ? this.requestUser(request) : null;
   }
 
   /** A 400 listing every reason in Indonesian, and per question the reason to show beside it. */
