@@ -75,7 +75,7 @@ function spreadsheetCells(emu: ReturnType<typeof newEmulator>): {
   let grid = 0;
   const bySheet: Record<string, number> = {};
   for (const sheet of container(emu).sheets) {
-    const width = Math.max(0, ...sheet.values.map((r) => r.length));
+    const width = sheet.values.reduce((w, r) => Math.max(w, r.length), 0);
     const rows = sheet.values.length;
     used += rows * width;
     const g = rows * Math.max(26, width);
@@ -144,7 +144,7 @@ function printSize(s: SizeFigures): void {
     const m = e.first;
     const p = peer?.first;
     const ratio = p && p.projectedWithCellsMs > 0 ? fmt(m.projectedWithCellsMs / p.projectedWithCellsMs, 2) : '-';
-    const bad = e.failures.join('; ');
+    const bad = [...e.failures, ...(peer?.failures ?? []).map((f) => `peer: ${f}`)].join('; ');
     console.log(
       `${e.name.slice(0, 38).padEnd(38)} ${fmt(m.totalCalls).padStart(6)} ${fmt(m.spreadsheetCalls).padStart(4)} ${fmt(m.spreadsheetRoundTrips).padStart(4)} ${`${fmt(m.cells.read)}/${fmt(m.cells.written)}`.padStart(16)} ${fmt(m.projectedMs).padStart(8)} ${fmt(m.projectedWithCellsMs).padStart(8)} ${fmt(e.cpuMsMedian, 1).padStart(8)} | ${(p ? fmt(p.spreadsheetCalls) : '-').padStart(7)} ${(p ? `${fmt(p.cells.read)}/${fmt(p.cells.written)}` : '-').padStart(20)} ${(p ? fmt(p.projectedWithCellsMs) : '-').padStart(11)} ${ratio.padStart(11)}  ${bad ? bad.slice(0, 160) : 'ok'}${e.stableCalls ? '' : ' (calls differ between runs)'}`,
     );

@@ -39,15 +39,19 @@ const sizes = result.sizes;
 const largest = sizes[sizes.length - 1] as Size;
 const rows: string[] = [];
 rows.push(
-  `| Event | SpreadsheetApp calls (${sizes.map((x) => n(x.size)).join(' / ')}) | cells read/written at ${n(largest.size)} | projected at ${n(largest.size)} | peers' pattern at ${n(largest.size)} |`,
+  `| Event | service calls, of which SpreadsheetApp (${sizes.map((x) => n(x.size)).join(' / ')}) | cells read/written at ${n(largest.size)} | projected at ${n(largest.size)} | peers' pattern at ${n(largest.size)} |`,
 );
 rows.push('|---|---|---|---|---|');
 const line = (e: Figures, kind: 'events' | 'jobs') => {
-  const per = sizes.map((x) => x[kind].find((y) => y.name === e.name)?.first.spreadsheetCalls ?? '-').join(' / ');
+  const per = sizes
+    .map((x) => x[kind].find((y) => y.name === e.name)?.first)
+    .map((f) => (f ? `${n(f.totalCalls)} (${n(f.spreadsheetCalls)})` : '-'))
+    .join(' / ');
   const peer = largest[kind === 'events' ? 'peerEvents' : 'peerJobs'].find((p) => p.name === e.name);
   const bad = e.failures.length > 0 ? ' (fails)' : '';
+  const peerBad = peer && peer.failures.length > 0 ? ' (fails)' : '';
   rows.push(
-    `| ${e.name}${bad} | ${per} | ${n(e.first.cells.read)} / ${n(e.first.cells.written)} | ${s(e.first.projectedWithCellsMs)} | ${peer ? `${n(peer.first.cells.read)} cells read, ${s(peer.first.projectedWithCellsMs)}` : '-'} |`,
+    `| ${e.name}${bad} | ${per} | ${n(e.first.cells.read)} / ${n(e.first.cells.written)} | ${s(e.first.projectedWithCellsMs)} | ${peer ? `${n(peer.first.cells.read)} cells read, ${s(peer.first.projectedWithCellsMs)}${peerBad}` : '-'} |`,
   );
 };
 for (const e of largest.events) line(e, 'events');
