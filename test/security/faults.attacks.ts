@@ -18,7 +18,7 @@ import {
   tokenOf,
   webLinks,
 } from '../e2e/harness';
-import { atKadis, knownNiks, outboxRows, snapshot, tally, track } from './support';
+import { atKadis, knownNiks, outboxRows, recipients, snapshot, tally, track } from './support';
 
 const QUOTA_ERROR = 'Service invoked too many times for one day: email.';
 
@@ -37,10 +37,16 @@ function consistent(emu: Emulator): void {
 function sentOnce(emu: Emulator): void {
   const queued = new Map<string, number>();
   for (const row of outboxRows(emu))
-    queued.set(`${row.Kepada}|${row.Subjek}`, (queued.get(`${row.Kepada}|${row.Subjek}`) ?? 0) + 1);
+    queued.set(
+      `${recipients(row.Kepada ?? '')}|${row.Subjek}`,
+      (queued.get(`${recipients(row.Kepada ?? '')}|${row.Subjek}`) ?? 0) + 1,
+    );
   const delivered = new Map<string, number>();
   for (const mail of emu.outbox())
-    delivered.set(`${mail.to}|${mail.subject}`, (delivered.get(`${mail.to}|${mail.subject}`) ?? 0) + 1);
+    delivered.set(
+      `${recipients(mail.to)}|${mail.subject}`,
+      (delivered.get(`${recipients(mail.to)}|${mail.subject}`) ?? 0) + 1,
+    );
   for (const [key, count] of delivered) expect(count, key).toBeLessThanOrEqual(queued.get(key) ?? 0);
 }
 
@@ -176,6 +182,28 @@ describe('faults: a service throwing mid-decision', () => {
       }
     }
   });
+});
+
+describe('faults: a service throwing mid-intake', () => {
+  for (const after of [0, 1, 2, 3]) {
+    it(`a form submit whose write number ${after + 1} fails: the application is still recorded once and answered`, () => {
+      const emu = track(setUp());
+      knownNiks.add('7101201508850001');
+      emu.faults.throwOn('SpreadsheetApp.Range.setValues', { after });
+      tally.faultsInjected += 1;
+      emu.submitForm(answers());
+      emu.faults.clear();
+      emu.advanceClock(60);
+      expect(registerRows(emu)).toHaveLength(1);
+      const status = registerRows(emu)[0]?.Status;
+      expect(status).toBe('Menunggu verifikasi email');
+      expect(mailsTo(emu, APPLICANT).length, 'the applicant is answered').toBeGreaterThanOrEqual(1);
+      const link = webLinks(lastMailTo(emu, APPLICANT))[0] ?? '';
+      expect(post(emu, tokenOf(link), { action: 'VERIFY_EMAIL' }, APPLICANT).title).toBe('Tercatat');
+      consistent(emu);
+      tally.faultsRecovered += 1;
+    });
+  }
 });
 
 describe('faults: lock timeout', () => {

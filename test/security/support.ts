@@ -95,6 +95,16 @@ export function outboxRows(emu: Emulator): Record<string, string>[] {
   return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])));
 }
 
+/** A recipient list in one comparable form (the outbox joins with ',', MailApp reports ', '). */
+export function recipients(to: string): string {
+  return to
+    .split(',')
+    .map((address) => address.trim().toLowerCase())
+    .filter(Boolean)
+    .sort()
+    .join(',');
+}
+
 /**
  * The final sweep over every world: the outbox settled a day later (quota reset), each queued mail sent exactly
  * once, no formula cell anywhere, no full NIK outside Data Terbatas.
@@ -113,16 +123,31 @@ export function sweepWorlds(): { problems: string[] } {
     tally.mailsSent += sent.length;
     const delivered = emu.outbox();
     for (const row of rows) {
-      const copies = delivered.filter((mail) => mail.subject === row.Subjek && mail.to === row.Kepada).length;
-      if (copies === 0) tally.mailsLost += 1;
+      const copies = delivered.filter(
+        (mail) => mail.subject === row.Subjek && recipients(mail.to) === recipients(row.Kepada ?? ''),
+      ).length;
+      if (copies === 0) {
+        tally.mailsLost += 1;
+        problems.push(`mail lost: ${row.Status} ${row.Kepada} ${row.Subjek}`);
+      }
     }
     const bySubject = new Map<string, number>();
     for (const mail of delivered)
-      bySubject.set(`${mail.to}|${mail.subject}`, (bySubject.get(`${mail.to}|${mail.subject}`) ?? 0) + 1);
+      bySubject.set(
+        `${recipients(mail.to)}|${mail.subject}`,
+        (bySubject.get(`${recipients(mail.to)}|${mail.subject}`) ?? 0) + 1,
+      );
     const rowsBySubject = new Map<string, number>();
     for (const row of rows)
-      rowsBySubject.set(`${row.Kepada}|${row.Subjek}`, (rowsBySubject.get(`${row.Kepada}|${row.Subjek}`) ?? 0) + 1);
-    for (const [key, count] of bySubject) if (count > (rowsBySubject.get(key) ?? 0)) tally.mailsSentTwice += 1;
+      rowsBySubject.set(
+        `${recipients(row.Kepada ?? '')}|${row.Subjek}`,
+        (rowsBySubject.get(`${recipients(row.Kepada ?? '')}|${row.Subjek}`) ?? 0) + 1,
+      );
+    for (const [key, count] of bySubject) {
+      if (count <= (rowsBySubject.get(key) ?? 0)) continue;
+      tally.mailsSentTwice += 1;
+      problems.push(`mail sent more often than queued: ${key} ${count}x`);
+    }
     const formulas = formulaCells(emu);
     tally.formulaCellsFromApplicants += formulas.length;
     if (formulas.length > 0) problems.push(`formula cells: ${formulas.slice(0, 3).join(' | ')}`);
