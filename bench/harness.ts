@@ -111,6 +111,8 @@ function copySheet(sheet: SheetState): SheetState {
     formulas: sheet.formulas.map((r) => r.slice()),
     numberFormats: sheet.numberFormats.map((r) => r.slice()),
     protections: sheet.protections.map((p) => ({ ...p, editors: [...p.editors] })),
+    charts: structuredClone(sheet.charts),
+    columnWidths: { ...sheet.columnWidths },
   };
 }
 
