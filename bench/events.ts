@@ -300,8 +300,10 @@ export function programJobs(emu: Emulator, functions: Set<string>): BenchEvent[]
     ['SLA reminders and escalation', 'runSlaCheck_'],
     ['outbox flush', 'flushOutbox_'],
     ['audit chain check', 'verifyAuditLog_'],
-    ['expiry reminders', 'runExpiryReminders_'],
+    ['expiry reminders', 'runExpiryCheck_'],
     ['dashboard refresh', 'refreshDashboard_'],
+    ['integrity check', 'runIntegrityCheck_'],
+    ['monthly report', 'runMonthlyReport_'],
   ];
   return jobs
     .filter(([, fn]) => functions.has(fn))
