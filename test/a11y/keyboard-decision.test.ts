@@ -88,6 +88,15 @@ describe.skipIf(!availability.run)('deciding with the keyboard alone (real progr
     expect(await resultText()).toContain('Didisposisikan ke Kabid Persandian');
   });
 
+  it('the skip link takes the keyboard straight to the choices', async () => {
+    await openDecisionPage(KABID);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ tag: 'a', text: 'Langsung ke pilihan tindakan' });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect((await focused()).tag).toBe('select');
+  });
+
   it('the Kabid Persandian picks the Sandiman with the arrow keys, types an instruction and disposes', async () => {
     await openDecisionPage(KABID);
     await tabTo((f) => f.tag === 'select');

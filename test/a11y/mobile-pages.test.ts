@@ -188,6 +188,7 @@ describe.skipIf(!availability.run)('every page and mail at phone and desktop siz
         'cek-status',
         'cek-status-tidak-ditemukan',
         'cek-status-hasil',
+        'surat-permohonan',
       ]),
     );
     const heavy = tour.pages.filter((p) => p.bytes >= PAGE_BUDGET_BYTES).map((p) => `${p.name}: ${p.bytes} B`);
@@ -233,6 +234,13 @@ describe.skipIf(!availability.run)('every page and mail at phone and desktop siz
         .map((s) => s.name),
     ).toEqual([]);
     expect(pages.filter((s) => s.primaryInWidth === false).map((s) => s.name)).toEqual([]);
+  }, 300_000);
+
+  it('at phone size every control a finger hits is at least 44 px', async () => {
+    const found = (await seen('phone'))
+      .filter((s) => s.small.length > 0)
+      .map((s) => `${s.name}: ${s.small.join(', ')}`);
+    expect(found).toEqual([]);
   }, 300_000);
 
   it("the sidebar fits Google Sheets' 300 px panel", async () => {

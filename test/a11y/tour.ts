@@ -241,7 +241,10 @@ export async function walkEveryPage(tour: Tour): Promise<void> {
   await walkStatusLookup(tour);
 }
 
-/** Cek Status Permohonan: the lookup form, a wrong code, the status found by the code from the receipt mail. */
+/**
+ * Cek Status Permohonan: the lookup form, a wrong code, the status found by the code from the receipt mail, and the
+ * printable Surat Permohonan it links to.
+ */
 async function walkStatusLookup(tour: Tour): Promise<void> {
   const receipt = tour.emulator.outbox().find((m) => m.to === APPLICANT && /Kode akses/.test(m.body));
   const code = /Kode akses Cek Status Permohonan: (\S+)/.exec(receipt?.body ?? '')?.[1];
@@ -249,7 +252,9 @@ async function walkStatusLookup(tour: Tour): Promise<void> {
   const lookup = `${tour.sim.url}/exec?cek=1`;
   await tour.visit('cek-status', APPLICANT, lookup);
   await tour.visit('cek-status-tidak-ditemukan', APPLICANT, `${lookup}&ref=${REFERENCE}&kode=SALAH-00000`);
-  await tour.visit('cek-status-hasil', APPLICANT, `${lookup}&ref=${REFERENCE}&kode=${encodeURIComponent(code)}`);
+  const found = `${lookup}&ref=${REFERENCE}&kode=${encodeURIComponent(code)}`;
+  await tour.visit('cek-status-hasil', APPLICANT, found);
+  await tour.visit('surat-permohonan', APPLICANT, `${found}&cetak=surat`);
 }
 
 /** A mail's screenshot name from its heading: 'surel-permohonan-anda-sudah-kami-terima'. */
