@@ -2,7 +2,6 @@
 import { actingRoleLabel } from '../core/acting';
 import { SHELL_MESSAGES } from '../core/messages/shell';
 import { AUDIT_EVENTS, ROLE_LABELS } from '../core/messages/workflow';
-import { isRosterRole, witaDate } from '../core/settings';
 import type { ActingRole, Application, CertificateRecord, Effect } from '../core/workflow-types';
 import { STATUS_LABELS } from '../core/workflow-types';
 import { type AuditEntry, appendAudit, openAudit } from './audit-log';
@@ -13,22 +12,6 @@ import { enqueueMails, type OutgoingMail, openOutbox, sendOutboxRows } from './o
 import { appendCertificates, openCertificates } from './register';
 import { withLifecycleNotes } from './status-lookup';
 import { renderMail } from './ui-port';
-
-/**
- * The role as the audit shows it: an acting official (a Plt./Plh. delegation covering today, not in the roster for
- * that role) is recorded as acting, so the log says who signed in whose place.
- */
-function roleLabel(env: Env, role: ActingRole, actor: string): string {
-  const label = ROLE_LABELS[role];
-  if (!isRosterRole(role)) return label;
-  const email = actor.toLowerCase();
-  const inRoster = env.settings.roster[role].some((address) => address.toLowerCase() === email);
-  const day = witaDate(env.now);
-  const acting = env.settings.delegations.some(
-    (d) => d.role === role && d.email.toLowerCase() === email && d.from <= day && day <= d.until,
-  );
-  return acting && !inRoster ? SHELL_MESSAGES.actingRole(label) : label;
-}
 
 function eventLabel(event: string): string {
   return (AUDIT_EVENTS as Record<string, string>)[event] ?? event;

@@ -117,8 +117,6 @@ export const SHELL_MESSAGES = {
     outboxState: (waiting: number, quota: number) =>
       `Email menunggu: ${waiting}. Sisa kuota hari ini: ${quota} penerima.`,
   },
-  /** An acting official's role in the audit log (glossary: Plt. / Plh.). */
-  actingRole: (label: string) => `Plt./Plh. ${label}`,
   outboxDeferred: 'Email ditunda di Kotak Keluar dan akan dikirim ulang otomatis',
   auditEvents: {
     ignored: 'Diabaikan',
