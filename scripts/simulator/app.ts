@@ -11,13 +11,16 @@ import { localizeLinks } from './links';
 import { clockPage } from './views/clock';
 import { formPage, formSentPage } from './views/form';
 import { gmailPage, mailBody } from './views/gmail';
-import { type Frame, homePage, messagePage } from './views/layout';
+import { type Frame, homePage, messagePage, type OpenApplication } from './views/layout';
 import { noAccessPage, type SheetGrid, sheetPage, type UiOutcome } from './views/sheet';
 import { STYLES } from './views/styles';
 import { webAppErrorPage, webAppPage } from './views/webapp';
 
 /** Answers keyed by question title, as the API and the rendered Form send them. */
 type Answers = Record<string, string | string[]>;
+
+/** The register sheet (docs/architecture.md, "The program's conventions"). */
+const REGISTER_SHEET = 'Register Permohonan';
 
 /** The cookie holding the visitor's simulated Google account. */
 export const USER_COOKIE = 'sim_user';
@@ -176,7 +179,7 @@ export class SimulatorApp {
     this.functionNames = options.functionNames;
     const get = (pattern: RegExp, handler: Handler) => this.routes.push({ method: 'GET', pattern, handler });
     const post = (pattern: RegExp, handler: Handler) => this.routes.push({ method: 'POST', pattern, handler });
-    get(/^\/$/, (req, res) => sendHtml(res, 200, homePage(this.frame(req))));
+    get(/^\/$/, (req, res) => sendHtml(res, 200, homePage(this.frame(req), this.openApplications())));
     get(/^\/static\/simulator\.css$/, (_req, res) => this.sendAsset(res, 'text/css', STYLES));
     get(/^\/static\/simulator\.js$/, async (_req, res) =>
       this.sendAsset(res, 'text/javascript', await clientScript('app')),
@@ -303,6 +306,41 @@ export class SimulatorApp {
     redirect(response, safeBack, {
       'Set-Cookie': `${USER_COOKIE}=${encodeURIComponent(email)}; Path=/; SameSite=Lax`,
     });
+  }
+
+  /**
+   * The register's applications with whose turn it is, read by header text: the current holder, else the applicant
+   * where the application waits for them (e-mail verification, correction). Empty before setup.
+   */
+  private openApplications(): OpenApplication[] {
+    const register = this.registerSpreadsheet();
+    if (!register?.sheets.some((sheet) => sheet.name === REGISTER_SHEET)) return [];
+    const [header = [], ...rows] = this.emu.sheetDisplayValues(REGISTER_SHEET, register.id);
+    const column = (name: string) => header.indexOf(name);
+    const [reference, status, holder, email] = [
+      column('Nomor permohonan'),
+      column('Status'),
+      column('Penanggung jawab saat ini'),
+      column('Email dinas'),
+    ];
+    if (reference < 0 || status < 0) return [];
+    const mails = this.emu.outbox();
+    return rows
+      .filter((row) => row[reference])
+      .map((row) => {
+        const id = row[reference] ?? '';
+        const text = row[status] ?? '';
+        const done = /^(Sertifikat terbit|Ditolak|Ditolak BSrE|Dicabut|Kedaluwarsa)$/i.test(text);
+        const waitsForApplicant = /verifikasi email|dikembalikan/i.test(text);
+        // The holder column, else the applicant when it waits for them, else whoever was mailed last about it.
+        const lastMailed = [...mails].reverse().find((mail) => mail.subject.includes(id))?.to ?? '';
+        const next = done
+          ? ''
+          : (holder >= 0 ? row[holder] : '') ||
+            (waitsForApplicant && email >= 0 ? (row[email] ?? '') : '') ||
+            lastMailed;
+        return { reference: id, status: text, next: next?.split(',')[0]?.trim() ?? '' };
+      });
   }
 
   // ---- Form -----------------------------------------------------------------------------------------------

@@ -113,6 +113,12 @@ describe('simulator API over the real emulator and program', () => {
     expect(outbox.at(-1)).toMatchObject({ to: 'kepala.dinas@bolmongkab.go.id' });
   });
 
+  it('the start page lists the applications and whose turn it is', async () => {
+    const home = await api('/', { headers: { Accept: 'text/html' } });
+    expect(home.text).toContain('<td>TTE-2026-0001</td><td>Menunggu disposisi Kepala Dinas</td>');
+    expect(home.text).toContain('Masuk sebagai kepala.dinas@bolmongkab.go.id');
+  });
+
   it('GET /api/sheets lists the sheets; /api/sheets/<name> gives display values and formulas', async () => {
     const names = (await api('/api/sheets')).json;
     expect(names).toEqual(expect.arrayContaining([REGISTER, 'Pengaturan', 'Jejak Audit']));

@@ -73,8 +73,32 @@ ${options.body}
 </html>`;
 }
 
-/** The start page: what each place is for, and the walk-through in one paragraph. */
-export function homePage(frame: Frame): string {
+/** One application of the register as the start page lists it. */
+export interface OpenApplication {
+  reference: string;
+  status: string;
+  /** Who acts next (an address), '' when nobody does. */
+  next: string;
+}
+
+function applicationsTable(frame: Frame, applications: OpenApplication[]): string {
+  if (applications.length === 0) return '';
+  const rows = applications
+    .map((app) => {
+      const signIn =
+        app.next && app.next !== frame.user
+          ? `<form method="post" action="/whoami"><input type="hidden" name="email" value="${esc(app.next)}">
+<input type="hidden" name="back" value="/gmail"><button type="submit" class="secondary">Masuk sebagai ${esc(app.next)}</button></form>`
+          : esc(app.next || '–');
+      return `<tr><td>${esc(app.reference)}</td><td>${esc(app.status)}</td><td>${signIn}</td></tr>`;
+    })
+    .join('');
+  return `<h2>Permohonan di register</h2><div class="scroll"><table class="list" data-applications>
+<thead><tr><th>Nomor permohonan</th><th>Status</th><th>Giliran berikutnya</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/** The start page: what each place is for, the walk-through in one paragraph, and whose turn it is. */
+export function homePage(frame: Frame, applications: OpenApplication[] = []): string {
   const body = `<h1>Selamat datang</h1>
 <div class="card">
   <p>Simulator ini menjalankan program Register Permohonan Sertifikat Elektronik persis seperti di Google, tetapi
@@ -88,7 +112,8 @@ export function homePage(frame: Frame): string {
   <li><a href="/exec">Aplikasi Web</a>: halaman konfirmasi dan keputusan dari program.</li>
   <li><a href="/spreadsheet">Spreadsheet</a>: Register Permohonan, menu khusus dan panel samping.</li>
   <li><a href="/clock">Jam & Eksekusi</a>: majukan waktu untuk pengingat dan eskalasi, lihat log setiap eksekusi.</li>
-</ol></div>`;
+</ol></div>
+${applicationsTable(frame, applications)}`;
   return layout({ title: 'Beranda', section: 'home', frame, body });
 }
 
