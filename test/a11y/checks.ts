@@ -1,9 +1,10 @@
 // What every page and mail must pass in Chromium: fits the width, no external request, tap targets, axe-core.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { shrinkPng } from './png';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOT_DIR = join(root, 'docs/screenshots');
@@ -71,8 +72,8 @@ export async function openAllDetails(page: Page): Promise<void> {
   await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
 }
 
-/** Saves `docs/screenshots/<prefix>-<name>.png` of the viewport (what the person sees first). */
+/** Saves `docs/screenshots/<prefix>-<name>.png` of the viewport (what the person sees first), as a small palette PNG. */
 export async function screenshot(page: Page, prefix: 'mobile' | 'desktop', name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-${name}.png`), fullPage: false });
+  writeFileSync(join(SCREENSHOT_DIR, `${prefix}-${name}.png`), shrinkPng(await page.screenshot({ fullPage: false })));
 }
