@@ -12,7 +12,8 @@ interface DecisionResult {
 interface ScriptRunner {
   withSuccessHandler(handler: (result: DecisionResult) => void): ScriptRunner;
   withFailureHandler(handler: (error: Error) => void): ScriptRunner;
-  submitDecision(token: string, form: HTMLFormElement): void;
+  /** Google passes a form element only as the sole parameter, so the token travels in the form's hidden `t` field. */
+  submitDecision(form: HTMLFormElement): void;
 }
 
 /** google.script.run as HtmlService provides it in the sidebar's page. */
@@ -48,13 +49,12 @@ for (const form of Array.from(document.querySelectorAll<HTMLFormElement>('form[d
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     setBusy(form, true);
-    const token = (form.elements.namedItem('t') as HTMLInputElement | null)?.value ?? '';
     scriptRun()
       .withSuccessHandler(show)
       .withFailureHandler((error) => {
         setBusy(form, false);
         form.appendChild(paragraph(error.message, 'warn'));
       })
-      .submitDecision(token, form);
+      .submitDecision(form);
   });
 }

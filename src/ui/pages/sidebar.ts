@@ -9,7 +9,7 @@ export { SIDEBAR_TEXT };
 
 /**
  * Renders the sidebar. `clientHtml` is the built src/ui/client/sidebar.ts (dist/client-sidebar.html), which submits
- * the forms through google.script.run.submitDecision(t, form) and shows the DecisionResult. `hidden` must carry
+ * the form alone through google.script.run.submitDecision(form) (Google allows a form only as the sole argument) and shows the DecisionResult. `hidden` must carry
  * `t`: a decision token the shell signs for the active user, so the sidebar takes the same checked path as a mail link.
  */
 export function renderSidebar(input: Omit<DecisionPageInput, 'submit'> | null, clientHtml: string): string {
