@@ -115,8 +115,8 @@ describe.skipIf(!availability.run)('SOP rejection and correction in Chromium (re
     expect(await panel.locator('body').innerText()).toContain(`Keputusan permohonan ${reference}`);
     // The decision itself goes through google.script.run with the form as the sole argument, as Google requires.
     await panel.locator('button', { hasText: 'Disposisikan' }).first().click();
-    await panel.locator('main section h1').waitFor();
-    // biome-ignore lint/performance/useDomNodeTextContent: the visible text, as the official reads it
-    expect(await panel.locator('main').innerText()).toContain('Diteruskan ke Sandiman');
+    const result = panel.locator('main', { hasText: 'Diteruskan ke Sandiman' });
+    await result.waitFor();
+    expect(await panel.locator('button', { hasText: 'Disposisikan' }).count()).toBe(0);
   });
 });
