@@ -47,7 +47,7 @@ describe('separation of duties', () => {
     act(emu, KABID, { action: 'DISPOSE', toEmail: KABID, instruction: 'Periksa' });
     emu.advanceClock(2);
     const link = webLinks(lastMailTo(emu, KABID))[0] ?? '';
-    expect(lastMailTo(emu, KABID).subject).toContain('Sandiman');
+    expect(lastMailTo(emu, KABID).subject).toContain('[Perlu pemeriksaan berkas]');
     const before = snapshot(emu);
     const page = emu.doGet({ query: { t: tokenOf(link) }, user: KABID });
     const checks = [...page.content.matchAll(/name="check" value="([^"]*)"/g)].map((m) => m[1] ?? '');

@@ -98,7 +98,7 @@ describe('faults: mail quota', () => {
     expect(emu.outbox().length).toBe(sent);
     emu.advanceClock(24 * 60);
     expect(outboxRows(emu).filter((row) => row.Status !== 'Terkirim')).toEqual([]);
-    const disposition = () => mailsTo(emu, KABID).filter((mail) => mail.subject.includes('Menunggu tindakan Kabid'));
+    const disposition = () => mailsTo(emu, KABID).filter((mail) => mail.subject.includes('[Perlu disposisi]'));
     expect(disposition()).toHaveLength(1);
     emu.run('flushOutbox_');
     expect(disposition()).toHaveLength(1);
