@@ -38,8 +38,10 @@ function formOpen(input: DecisionPageInput, action: ActionType): string {
   return `<form${attrs}>${hidden}`;
 }
 
-function textarea(name: string, label: string, required: boolean): string {
-  return `<label for="${name}">${escapeHtml(label)}</label><textarea id="${name}" name="${name}" maxlength="2000"${required ? ' required minlength="5"' : ''}></textarea>`;
+/** A labelled text area; its id carries the action, so two forms on one page (Kembalikan, Tolak) never share an id. */
+function textarea(action: ActionType, name: string, label: string, required: boolean): string {
+  const id = `${action.toLowerCase()}-${name}`;
+  return `<label for="${id}">${escapeHtml(label)}</label><textarea id="${id}" name="${name}" maxlength="2000"${required ? ' required minlength="5"' : ''}></textarea>`;
 }
 
 function recipients(input: DecisionPageInput): string {
@@ -61,7 +63,12 @@ function choiceForm(input: DecisionPageInput, action: ActionType, primary: boole
   const open = formOpen(input, action);
   switch (action) {
     case 'DISPOSE':
-      return open + recipients(input) + textarea('instruction', PAGE_TEXT.instructionLabel, false) + button(B.DISPOSE);
+      return (
+        open +
+        recipients(input) +
+        textarea(action, 'instruction', PAGE_TEXT.instructionLabel, false) +
+        button(B.DISPOSE)
+      );
     case 'VERIFY': {
       const checks = input.checklist
         .map(
@@ -69,22 +76,22 @@ function choiceForm(input: DecisionPageInput, action: ActionType, primary: boole
             `<label class="check" for="c${i}"><input type="checkbox" id="c${i}" name="check" value="${escapeHtml(item)}" required>${escapeHtml(item)}</label>`,
         )
         .join('');
-      return `${open}<h2>${escapeHtml(PAGE_TEXT.checklistTitle)}</h2>${checks}${recipients(input)}${textarea('note', PAGE_TEXT.noteLabel, false)}${button(B.VERIFY)}`;
+      return `${open}<h2>${escapeHtml(PAGE_TEXT.checklistTitle)}</h2>${checks}${recipients(input)}${textarea(action, 'note', PAGE_TEXT.noteLabel, false)}${button(B.VERIFY)}`;
     }
     case 'RETURN':
-      return `<details><summary>${escapeHtml(B.RETURN)}</summary>${open}${textarea('reason', PAGE_TEXT.reasonLabel, true)}${button(B.RETURN, 'secondary')}</details>`;
+      return `<details><summary>${escapeHtml(B.RETURN)}</summary>${open}${textarea(action, 'reason', PAGE_TEXT.reasonLabel, true)}${button(B.RETURN, 'secondary')}</details>`;
     case 'REJECT':
-      return `<details><summary>${escapeHtml(B.REJECT)}</summary>${open}${textarea('reason', PAGE_TEXT.reasonLabel, true)}${button(B.REJECT, 'danger')}</details>`;
+      return `<details><summary>${escapeHtml(B.REJECT)}</summary>${open}${textarea(action, 'reason', PAGE_TEXT.reasonLabel, true)}${button(B.REJECT, 'danger')}</details>`;
     case 'CERTIFICATE_ISSUED':
       return `${open}<label for="serial">${escapeHtml(PAGE_TEXT.serialLabel)}</label><input type="text" id="serial" name="serial" required maxlength="200"><label for="validUntil">${escapeHtml(PAGE_TEXT.validUntilLabel)}</label><input type="date" id="validUntil" name="validUntil" required>${button(B.CERTIFICATE_ISSUED)}`;
     case 'BSRE_REJECTED': {
       const codes = (Object.keys(BSRE_REJECT_LABELS) as BsreRejectCode[])
         .map((c) => `<option value="${c}">${escapeHtml(BSRE_REJECT_LABELS[c])}</option>`)
         .join('');
-      return `<details><summary>${escapeHtml(B.BSRE_REJECTED)}</summary>${open}<label for="code">${escapeHtml(PAGE_TEXT.rejectCodeLabel)}</label><select id="code" name="code">${codes}</select>${textarea('text', PAGE_TEXT.rejectTextLabel, false)}${button(B.BSRE_REJECTED, 'danger')}</details>`;
+      return `<details><summary>${escapeHtml(B.BSRE_REJECTED)}</summary>${open}<label for="code">${escapeHtml(PAGE_TEXT.rejectCodeLabel)}</label><select id="code" name="code">${codes}</select>${textarea(action, 'text', PAGE_TEXT.rejectTextLabel, false)}${button(B.BSRE_REJECTED, 'danger')}</details>`;
     }
     case 'BSRE_RESUBMIT':
-      return open + textarea('note', PAGE_TEXT.noteLabel, false) + button(B.BSRE_RESUBMIT);
+      return open + textarea(action, 'note', PAGE_TEXT.noteLabel, false) + button(B.BSRE_RESUBMIT);
     default:
       return open + button(B[action], primary ? '' : 'secondary');
   }
