@@ -39,6 +39,8 @@ interface Seen {
   /** The decision page's primary button: inside the viewport's width (reachable by scrolling down only). */
   primaryInWidth: boolean | null;
   viewportMeta: string;
+  /** Ids used twice, and labels whose `for` names no field (a label must name exactly its own field). */
+  idProblems: string[];
 }
 
 /** Pages with a phone screenshot: every page but the repeated result pages. */
@@ -128,9 +130,18 @@ describe.skipIf(!availability.run)('every page and mail at phone and desktop siz
     const viewportMeta = (await page.evaluate(
       "document.querySelector('meta[name=viewport]')?.getAttribute('content') ?? ''",
     )) as string;
+    const idProblems = (await page.evaluate(`(() => {
+      const seen = new Map();
+      for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);
+      const twice = [...seen].filter(([, n]) => n > 1).map(([id]) => 'id "' + id + '" used twice');
+      const orphan = [...document.querySelectorAll('label[for]')]
+        .filter((l) => !document.getElementById(l.htmlFor))
+        .map((l) => 'label for "' + l.htmlFor + '" names no field');
+      return twice.concat(orphan);
+    })()`)) as string[];
     await openAllDetails(page);
     const axe = await axeViolations(page);
-    return { name, overflow, small, axe, primaryInWidth, viewportMeta, external: [...external] };
+    return { name, overflow, small, axe, primaryInWidth, viewportMeta, idProblems, external: [...external] };
   }
 
   /** Every page and mail at one size, once (the tests below each assert one aspect of it). */
@@ -240,6 +251,13 @@ describe.skipIf(!availability.run)('every page and mail at phone and desktop siz
     const found = (await seen('phone'))
       .filter((s) => s.small.length > 0)
       .map((s) => `${s.name}: ${s.small.join(', ')}`);
+    expect(found).toEqual([]);
+  }, 300_000);
+
+  it('no id is used twice and every label names its own field', async () => {
+    const found = (await seen('phone'))
+      .filter((s) => s.idProblems.length > 0)
+      .map((s) => `${s.name}: ${s.idProblems.join(', ')}`);
     expect(found).toEqual([]);
   }, 300_000);
 
