@@ -1,5 +1,5 @@
 // What every page and mail must pass in Chromium: fits the width, no external request, tap targets, axe-core.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -72,8 +72,14 @@ export async function openAllDetails(page: Page): Promise<void> {
   await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
 }
 
-/** Saves `docs/screenshots/<prefix>-<name>.png` of the viewport (what the person sees first), as a small palette PNG. */
+/**
+ * Saves `docs/screenshots/<prefix>-<name>.png` of the viewport (what the person sees first), as a small palette PNG.
+ * A picture already there is replaced only with UPDATE_SCREENSHOTS=1: each run signs new link tokens (shown in the
+ * mails), so rewriting on every run would change committed files for nothing.
+ */
 export async function screenshot(page: Page, prefix: 'mobile' | 'desktop', name: string): Promise<void> {
+  const file = join(SCREENSHOT_DIR, `${prefix}-${name}.png`);
+  if (existsSync(file) && process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  writeFileSync(join(SCREENSHOT_DIR, `${prefix}-${name}.png`), shrinkPng(await page.screenshot({ fullPage: false })));
+  writeFileSync(file, shrinkPng(await page.screenshot({ fullPage: false })));
 }

@@ -1,4 +1,4 @@
-// Every page and mail of the real program, served by the simulator, at phone (360×740) and desktop (1280×800) sizes in Chromium: no horizontal scroll, no external request, 44 px tap targets, axe-core without serious or critical violations, screenshots in docs/screenshots.
+// Every page and mail of the real program, served by the simulator, at phone (360×740) and desktop (1280×800) sizes in Chromium: no horizontal scroll, no external request, 44 px tap targets, axe-core without serious or critical violations, screenshots in docs/screenshots (UPDATE_SCREENSHOTS=1 refreshes them).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blankApplication } from '../../src/core/register-schema';
