@@ -1,18 +1,17 @@
-// The hourly integrity check: audit chain verified (first broken row reported), register and audit reconciled, Form
-// responses never processed picked up, personal data past retention deleted, missing triggers reinstalled.
+// The hourly integrity check: audit chain verified (first broken row reported), register and audit reconciled,
+// personal data past retention deleted, missing triggers reinstalled.
 import { INTEGRITY_MESSAGES as M } from '../core/messages/integrity';
 import { SHELL_MESSAGES } from '../core/messages/shell';
 import { ROLE_LABELS } from '../core/messages/workflow';
-import { applicationFromRow, ID_HEADER, RESPONSE_ID_HEADER } from '../core/register-schema';
+import { applicationFromRow, ID_HEADER } from '../core/register-schema';
 import { driveFileId, retentionDue } from '../core/retention';
 import { escapeHtml } from '../core/sanitize';
 import { type Application, STATUS_LABELS } from '../core/workflow-types';
 import { type AuditEntry, appendAudit, checkAudit, openAudit } from './audit-log';
 import { type Env, loadEnv } from './env';
-import { handleFormSubmit } from './intake';
 import { withScriptLock } from './lock';
 import { enqueueMails, openOutbox, sendOutboxRows } from './outbox';
-import { openRegister, RESPONSE_TIME_HEADER } from './register';
+import { openRegister } from './register';
 import { openRestricted, RESTRICTED_FIELDS } from './restricted-store';
 import type { SheetTable } from './sheet-table';
 import { ensureTriggers, TRIGGER_HANDLERS } from './triggers';
@@ -23,7 +22,6 @@ export interface IntegrityReport {
   /** The first broken row of Jejak Audit (sheet row), 0 when the chain is whole. */
   brokenRow: number;
   repaired: number;
-  recovered: number;
   erased: number;
   triggers: number;
   message: string;
@@ -33,22 +31,20 @@ const AUDIT_ID = 'Nomor Permohonan';
 const AUDIT_AFTER = 'Status Sesudah';
 
 /**
- * Runs every part; each part is independent, so a failure in one (reported in the log) does not stop the others.
- * The responses are picked up first, outside the lock (each is processed under the lock by the submit handler).
+ * Reinstalls missing triggers, then, under the lock, verifies the chain, reconciles and applies retention. Form
+ * responses whose trigger failed are picked up by the retry job's intake sweep (maintenance.retryPending).
  */
 export function runIntegrityCheck(): IntegrityReport {
   const report: IntegrityReport = {
     chainOk: true,
     brokenRow: 0,
     repaired: 0,
-    recovered: 0,
     erased: 0,
     triggers: 0,
     message: '',
   };
   const env = loadEnv();
   report.triggers = reinstallTriggers(env);
-  report.recovered = recoverResponses(env);
   withScriptLock(() => {
     const locked = loadEnv();
     const audit = openAudit(locked.spreadsheet);
@@ -108,39 +104,6 @@ function reinstallTriggers(env: Env): number {
     console.error(error instanceof Error ? error.message : String(error));
     return 0;
   }
-}
-
-/**
- * Form responses the register does not hold, or holds from before their latest edit (the submit trigger was missing,
- * or its run failed and was undone), are processed now through the same idempotent handler: a response already
- * processed at its current time is skipped there too. Blank responses are ignored by it again.
- */
-function recoverResponses(env: Env): number {
-  if (!env.props.formId) return 0;
-  const seen = responseTimes(env);
-  const form = FormApp.openById(env.props.formId);
-  let recovered = 0;
-  for (const response of form.getResponses()) {
-    const at = seen.get(response.getId());
-    if (at !== undefined && response.getTimestamp().getTime() <= at) continue;
-    handleFormSubmit({ response, source: form } as unknown as GoogleAppsScript.Events.FormsOnFormSubmit);
-    const after = responseTimes(env).get(response.getId());
-    if (after !== undefined && after !== at) recovered += 1;
-  }
-  return recovered;
-}
-
-/** Response ID -> the submit/edit time the register last processed (one read of the register). */
-function responseTimes(env: Env): Map<string, number> {
-  const times = new Map<string, number>();
-  for (const { record } of openRegister(env.spreadsheet, env.sop).readAll()) {
-    const id = String(record[RESPONSE_ID_HEADER] ?? '');
-    if (!id) continue;
-    const raw = record[RESPONSE_TIME_HEADER];
-    const at = raw instanceof Date ? raw.getTime() : Date.parse(String(raw ?? ''));
-    times.set(id, Number.isNaN(at) ? 0 : at);
-  }
-  return times;
 }
 
 /** Every application in one read (the hourly job may read the whole register; events never do). */

@@ -1,10 +1,9 @@
-// Indonesian texts of the integrity check: audit-chain alarm, register/audit reconciliation, responses picked up, retention.
+// Indonesian texts of the integrity check: audit-chain alarm, register/audit reconciliation, retention.
 
 export const INTEGRITY_MESSAGES = {
   events: {
     repaired: 'Pemulihan jejak audit',
     retention: 'Data pribadi dihapus (retensi)',
-    responseRecovered: 'Respons Form diproses ulang',
   },
   actor: 'sistem (pemeriksaan integritas)',
   repairedNote: (registerStatus: string, audited: string) =>
@@ -20,7 +19,7 @@ export const INTEGRITY_MESSAGES = {
   chainAlarmBody: (message: string, spreadsheetUrl: string) =>
     `${message}\n\nPemeriksaan otomatis menemukan rantai hash Jejak Audit tidak cocok. Jangan ubah baris mana pun; ` +
     `periksa riwayat versi spreadsheet (File > Riwayat versi) untuk melihat siapa yang mengubahnya.\n\n${spreadsheetUrl}`,
-  summary: (parts: { chainOk: boolean; repaired: number; recovered: number; erased: number; triggers: number }) =>
+  summary: (parts: { chainOk: boolean; repaired: number; erased: number; triggers: number }) =>
     `Pemeriksaan integritas: rantai audit ${parts.chainOk ? 'utuh' : 'RUSAK'}; ${parts.repaired} catatan audit dipulihkan; ` +
-    `${parts.recovered} respons Form diproses ulang; ${parts.erased} data pribadi dihapus (retensi); ${parts.triggers} pemicu dipasang ulang.`,
+    `${parts.erased} data pribadi dihapus (retensi); ${parts.triggers} pemicu dipasang ulang.`,
 } as const;
