@@ -65,7 +65,7 @@ describe('concurrency', () => {
     });
     emu.submitForm(answers({ nik: '7101201508857101' }));
     expect(registerRows(emu)).toHaveLength(1);
-    emu.advanceClock(60);
+    emu.advanceClock(16);
     expect(registerRows(emu)).toHaveLength(2);
     expect(mailsTo(emu, 'ani@bolmongkab.go.id')).toHaveLength(1);
     tally.concurrentExecutionsRun += 2;

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Emulator, FormSubmitError } from '../../emulator';
 import type { SentMail } from '../../emulator/state';
-import { INTAKE_FORM } from '../../src/core/intake-form';
-import { answers, registerRows, setUp, webLinks } from '../e2e/harness';
+import { FILES_DELIVERY_CHOICES, INTAKE_FORM } from '../../src/core/intake-form';
+import { act, answers, KADIS, lastMailTo, OWNER, registerRows, setUp, webLinks } from '../e2e/harness';
 import { buildCorpus, type HostileCase } from './corpus';
 import { formulaCells, knownNiks, outboxRows, relaxForm, restrictedId, tally, track } from './support';
 
@@ -135,5 +135,60 @@ describe('bad input: a corpus of hostile and malformed submissions', () => {
     }
     for (const c of corpus)
       if (typeof c.overrides.nik === 'string' && /^[1-9]\d{15}$/.test(c.overrides.nik)) knownNiks.add(c.overrides.nik);
+  });
+
+  it('markup the Form took as free text reaches officials only as text: decision pages, sidebar, Lembar Disposisi, Dasbor', () => {
+    const emu = track(setUp());
+    relaxForm(emu);
+    knownNiks.add('7101201508850001');
+    const payload = '<img src=x onerror=alert(1)>';
+    emu.submitForm(answers({ position: `Analis ${payload}`, unit: `Dinas <script>alert(2)</script> Kominfo` }));
+    tally.badInputsTried += 1;
+    const status = registerRows(emu)[0]?.Status;
+    const htmls: string[] = [];
+    if (status === ACCEPTED) {
+      const turn = act(emu, 'budi.santoso@bolmongkab.go.id', { action: 'VERIFY_EMAIL' });
+      htmls.push(turn.page.content, turn.result.content);
+      emu.advanceClock(3);
+      const page = emu.doGet({
+        query: { t: decodeURIComponent((webLinks(lastMailTo(emu, KADIS))[0] ?? '').split('t=')[1] ?? '') },
+        user: KADIS,
+      });
+      htmls.push(page.content);
+    }
+    emu.uiResponder = () => ({ button: 'OK', text: 'TTE-2026-0001' });
+    const sidebar = emu.runMenuItem('Buka panel tindakan', KADIS);
+    htmls.push(...sidebar.ui.sidebars.map((s) => s.html), ...sidebar.ui.dialogs.map((d) => d.html));
+    const sheet = emu.runMenuItem('Lembar Disposisi (baris terpilih)', OWNER);
+    htmls.push(...sheet.ui.dialogs.map((d) => d.html));
+    htmls.push(...emu.outbox().map((m) => m.htmlBody));
+    expect(htmls.length).toBeGreaterThan(2);
+    for (const html of htmls) {
+      expect(html).not.toContain(payload);
+      expect(html).not.toContain('<script>alert(2)');
+    }
+    tally.badInputsHandled += 1;
+  });
+
+  it('a files link crafted to break out of the Verifikator page link (no spaces, quotes) stays inert text', () => {
+    const payloads = [
+      'https://drive.google.com/x"><svg/onload=alert(1)>',
+      'https://drive.google.com/x"onmouseover="alert(1)',
+      "https://drive.google.com/x'onfocus='alert(1)'autofocus='",
+      'https://drive.google.com/"><script>alert(1)</script>',
+    ];
+    for (const [index, link] of payloads.entries()) {
+      const emu = track(setUp());
+      relaxForm(emu);
+      const nik = `71012015088560${10 + index}`;
+      knownNiks.add(nik);
+      emu.submitForm(answers({ nik, filesDelivery: FILES_DELIVERY_CHOICES.TAUTAN_DRIVE, filesLink: link }));
+      tally.badInputsTried += 1;
+      // Refused as not a Drive link (quotes and markup are not part of one); the reply names the field, not the text.
+      expect(registerRows(emu)[0]?.Status, link).toBe(INVALID);
+      expect(registerRows(emu)[0]?.['Masalah data (JSON)'], link).toContain('filesLink');
+      for (const mail of emu.outbox()) expect(mail.htmlBody, link).not.toContain(link);
+      tally.badInputsHandled += 1;
+    }
   });
 });
