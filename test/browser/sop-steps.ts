@@ -1,5 +1,5 @@
 // What each person does in the simulator's browser screens during the SOP, shared by the walk-through tests.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -43,8 +43,11 @@ export class Visitor {
   /** Takes a guide screenshot (only in the main walk-through, so the guide's pictures are stable). */
   async shot(name: string): Promise<void> {
     if (!this.shots) return;
+    const file = join(SCREENSHOT_DIR, `${name}.png`);
+    // Each run signs new link tokens and times, so a committed picture is rewritten only when asked to.
+    if (existsSync(file) && process.env.UPDATE_SCREENSHOTS !== '1') return;
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await this.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+    await this.page.screenshot({ path: file, fullPage: false });
   }
 
   /** Signs in as `email` with the "Masuk sebagai" switch, as staff would. */
