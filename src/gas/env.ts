@@ -7,6 +7,7 @@ import type { SopDefinition } from '../core/sop';
 import type { ActingRole, ActionContext } from '../core/workflow-types';
 import { type PropertyName, readAllProperties } from './script-config';
 import { readSettings } from './settings-reader';
+import { cachedSheetValues } from './sheet-cache';
 
 export interface Env {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -21,7 +22,7 @@ export interface Env {
 
 /**
  * Opens the register by its ID (a trigger or a web-app request has no active document) and reads Pengaturan and the
- * SOP sheet, so an edit there changes the next event without code. A sheet that does not parse stops the event
+ * SOP sheet (kept 5 minutes in the script cache), so an edit there changes events without code. A sheet that does not parse stops the event
  * with its Indonesian errors before anything is written.
  */
 export function loadEnv(): Env {
@@ -29,9 +30,9 @@ export function loadEnv(): Env {
   if (!props.spreadsheetId) throw new Error(SHELL_MESSAGES.notSetUp);
   const spreadsheet = SpreadsheetApp.openById(props.spreadsheetId);
   const { settings, calendar } = readSettings(spreadsheet);
-  const sopSheet = spreadsheet.getSheetByName(SHEET_NAMES.sop);
-  if (!sopSheet) throw new Error(SHELL_MESSAGES.sheetMissing(SHEET_NAMES.sop));
-  const parsed = sopsFromTable(sopSheet.getDataRange().getValues());
+  const parsed = sopsFromTable(
+    cachedSheetValues(spreadsheet, SHEET_NAMES.sop, (rows) => !('errors' in sopsFromTable(rows))),
+  );
   if ('errors' in parsed) throw new Error(SHELL_MESSAGES.sopInvalid(parsed.errors));
   const sops = [...parsed.sops, ...missingServiceSops(parsed.sops)];
   return { spreadsheet, props, settings, calendar, sop: sops[0]!, sops, now: new Date() };

@@ -9,6 +9,7 @@ import { type SopDefinition, sopToTable } from '../core/sop';
 import type { Application, CertificateRecord } from '../core/workflow-types';
 import type { Env } from './env';
 import { certificateSpecs, openRegister } from './register';
+import { cachedSheetValues } from './sheet-cache';
 import { ensureSheet } from './sheet-setup';
 import { type Cell, SheetTable } from './sheet-table';
 
@@ -17,9 +18,9 @@ import { type Cell, SheetTable } from './sheet-table';
  * A sheet that does not parse stops the job with its Indonesian errors.
  */
 export function readServiceSops(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SopDefinition[] {
-  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.sop);
-  if (!sheet) throw new Error(SHELL_MESSAGES.sheetMissing(SHEET_NAMES.sop));
-  const parsed = sopsFromTable(sheet.getDataRange().getValues());
+  const parsed = sopsFromTable(
+    cachedSheetValues(spreadsheet, SHEET_NAMES.sop, (rows) => !('errors' in sopsFromTable(rows))),
+  );
   if ('errors' in parsed) throw new Error(SHELL_MESSAGES.sopInvalid(parsed.errors));
   return [...parsed.sops, ...missingServiceSops(parsed.sops)];
 }

@@ -11,6 +11,7 @@ import { OUTBOX_COLUMNS } from './outbox';
 import { certificateSpecs, registerSpecs } from './register';
 import { RESTRICTED_COLUMNS } from './restricted-store';
 import { ensureHmacSecret, readAllProperties, writeProperty } from './script-config';
+import { forgetCachedSheets } from './sheet-cache';
 import { ensureSheet, protectSheet } from './sheet-setup';
 import { ensureTriggers } from './triggers';
 
@@ -216,6 +217,7 @@ function dropDefaultSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet)
  */
 export function runSetup(): SetupReport {
   return withScriptLock(() => {
+    forgetCachedSheets();
     const lines: string[] = [];
     const props = readAllProperties();
     const spreadsheet = registerSpreadsheet(props.spreadsheetId, lines);
@@ -256,6 +258,7 @@ export function runSetup(): SetupReport {
     }
     if (!url) lines.push(S.webAppMissing);
     if (lines.length === 0) lines.push(S.nothingToDo);
+    forgetCachedSheets();
     return {
       lines,
       spreadsheetId: spreadsheet.getId(),

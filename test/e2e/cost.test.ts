@@ -39,7 +39,9 @@ describe('cost per event', () => {
     expect(large).toEqual(small);
     const total = (calls: Record<string, number>) => Object.values(calls).reduce((n, c) => n + c, 0);
     expect(small.get['SpreadsheetApp.Range.getValues']).toBeLessThanOrEqual(4);
-    expect(total(small.decide)).toBeLessThan(60);
+    expect(total(small.submit)).toBeLessThanOrEqual(63);
+    expect(total(small.get)).toBeLessThanOrEqual(16);
+    expect(total(small.decide)).toBeLessThanOrEqual(43);
   });
 });
 
