@@ -26,11 +26,21 @@ function step(name: string, check: () => string): SelfTestStep {
 }
 
 /**
+ * selfTest has no trailing `_` because the Apps Script API's scripts.run must call it, which also makes it reachable
+ * from google.script.run; only the script's owner (the live check, the editor's Run) may see its report.
+ */
+function assertOwner_(): void {
+  const active = Session.getActiveUser().getEmail();
+  if (!active || active !== Session.getEffectiveUser().getEmail()) throw new Error(T.ownerOnly);
+}
+
+/**
  * Checks what a deployment needs without changing anything: the stored IDs, the sheets and their columns, the
  * settings and the SOP, the signing secret (a token round trip), the audit chain, the triggers, the outbox and the
  * mail quota. Each failure is its own step, so the report says what to fix.
  */
 export function selfTest(): { ok: boolean; steps: SelfTestStep[] } {
+  assertOwner_();
   const steps: SelfTestStep[] = [];
   const props = readAllProperties();
   steps.push(

@@ -104,6 +104,7 @@ export const SHELL_MESSAGES = {
   },
   selfTest: {
     ok: 'Baik.',
+    ownerOnly: 'Pemeriksaan mandiri hanya dapat dijalankan oleh pemilik skrip.',
     properties: 'ID dokumen dan kunci rahasia di Script Properties',
     settings: 'Sheet Pengaturan dan SOP terbaca',
     sheets: 'Sheet dan kolom register lengkap',
