@@ -22,8 +22,8 @@ export interface Env {
 
 /**
  * Opens the register by its ID (a trigger or a web-app request has no active document) and reads Pengaturan and the
- * SOP sheet (kept 5 minutes in the script cache), so an edit there changes events without code. A sheet that does not parse stops the event
- * with its Indonesian errors before anything is written.
+ * SOP sheet (the SOP kept 5 minutes in the script cache), so an edit there changes events without code. A sheet that
+ * does not parse stops the event with its Indonesian errors before anything is written.
  */
 export function loadEnv(): Env {
   const props = readAllProperties();
