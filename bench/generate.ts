@@ -23,6 +23,8 @@ import {
 /** Every status an application can be in, with how many of 100 generated applications get it. */
 export const STATUS_SHARE: Readonly<Record<Status, number>> = {
   SERTIFIKAT_TERBIT: 32,
+  DICABUT: 0,
+  PASSPHRASE_DIATUR_ULANG: 0,
   DITOLAK: 8,
   DATA_TIDAK_VALID: 5,
   MENUNGGU_VERIFIKASI_EMAIL: 5,
@@ -127,6 +129,7 @@ export function buildTemplates(
 ): Map<Status, Template> {
   const out = new Map<Status, Template>();
   for (const status of Object.keys(STATUS_SHARE) as Status[]) {
+    if (STATUS_SHARE[status] === 0) continue;
     const actions = status === STATUS.DATA_TIDAK_VALID ? [] : pathTo(status, settings);
     const start = new Date(now.getTime() - (ageMinutes + 30 * (actions.length + 1)) * 60_000);
     const ctx: ActionContext = {

@@ -9,7 +9,7 @@ import { byText, monthLabel, type StepStat, stepSamples, stepStats, witaMonth } 
 import { escapeHtml } from './sanitize';
 import { SERVICE_CODES } from './service-sops';
 import { ACTOR_LABELS, type SopDefinition, sopStages } from './sop';
-import { type Application, type BsreRejectCode, STATUS, type Status } from './workflow-types';
+import { type Application, type BsreRejectCode, FINAL_STATUSES, type Status } from './workflow-types';
 
 /** Volumes of one service in the period. */
 export interface ServiceVolume {
@@ -59,7 +59,9 @@ export interface EvaluationReport {
 }
 
 /** Statuses that end an application (nothing more happens in it). */
-const FINISHED: readonly Status[] = [STATUS.SERTIFIKAT_TERBIT, STATUS.DITOLAK];
+const FINISHED: readonly Status[] = FINAL_STATUSES;
+/** The actions that complete a service at BSrE (issuance, revocation, passphrase reset). */
+const FINISHING_ACTIONS: readonly string[] = ['CERTIFICATE_ISSUED', 'CERTIFICATE_REVOKED', 'PASSPHRASE_RESET_DONE'];
 /** How many improvement points the report lists. */
 const MAX_IMPROVEMENTS = 3;
 
@@ -114,7 +116,7 @@ export function evaluationReport(
       service,
       serviceLabel: serviceWord(service),
       submitted: mine.filter((a) => inPeriod(a.submittedAt, period)).length,
-      finished: entries.filter((h) => h.action === 'CERTIFICATE_ISSUED').length,
+      finished: entries.filter((h) => FINISHING_ACTIONS.includes(h.action)).length,
       rejected: entries.filter((h) => h.action === 'REJECT').length,
       rejectedBsre: entries.filter((h) => h.action === 'BSRE_REJECTED').length,
       returned: entries.filter((h) => h.action === 'RETURN').length,

@@ -83,7 +83,8 @@ export function nextStage(route: Route, status: Status): Stage | undefined {
 export function stepOfStatus(route: Route, status: Status): number {
   const stage = stageOf(route, status);
   if (stage) return stage.step;
-  if (status === STATUS.SERTIFIKAT_TERBIT) return route.issueStep;
+  if (status === STATUS.SERTIFIKAT_TERBIT || status === STATUS.DICABUT || status === STATUS.PASSPHRASE_DIATUR_ULANG)
+    return route.issueStep;
   if (BSRE_STATUSES.includes(status)) return status === STATUS.PASSPHRASE_DIATUR ? route.issueStep : route.bsreStep;
   return 0;
 }

@@ -22,6 +22,10 @@ export const STATUS = {
   TERVERIFIKASI_BSRE: 'TERVERIFIKASI_BSRE',
   PASSPHRASE_DIATUR: 'PASSPHRASE_DIATUR',
   SERTIFIKAT_TERBIT: 'SERTIFIKAT_TERBIT',
+  /** End of a revocation: BSrE revoked the certificate the application names. */
+  DICABUT: 'DICABUT',
+  /** End of a passphrase reset: the holder set a new passphrase at BSrE. */
+  PASSPHRASE_DIATUR_ULANG: 'PASSPHRASE_DIATUR_ULANG',
   DIKEMBALIKAN: 'DIKEMBALIKAN',
   DITOLAK: 'DITOLAK',
   DITOLAK_BSRE: 'DITOLAK_BSRE',
@@ -41,13 +45,20 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   TERVERIFIKASI_BSRE: 'Terverifikasi BSrE',
   PASSPHRASE_DIATUR: 'Passphrase sudah diatur',
   SERTIFIKAT_TERBIT: 'Sertifikat terbit',
+  DICABUT: 'Dicabut',
+  PASSPHRASE_DIATUR_ULANG: 'Passphrase sudah diatur ulang',
   DIKEMBALIKAN: 'Dikembalikan untuk perbaikan',
   DITOLAK: 'Ditolak',
   DITOLAK_BSRE: 'Ditolak BSrE',
 };
 
 /** Statuses in which the application is finished (no further action except a new application). */
-export const FINAL_STATUSES: readonly Status[] = [STATUS.SERTIFIKAT_TERBIT, STATUS.DITOLAK];
+export const FINAL_STATUSES: readonly Status[] = [
+  STATUS.SERTIFIKAT_TERBIT,
+  STATUS.DICABUT,
+  STATUS.PASSPHRASE_DIATUR_ULANG,
+  STATUS.DITOLAK,
+];
 
 /** Statuses waiting on the applicant (the office clock does not run). */
 export const APPLICANT_STATUSES: readonly Status[] = [
@@ -196,6 +207,10 @@ export type Action =
   | { type: 'BSRE_VERIFIED' }
   | { type: 'PASSPHRASE_SET' }
   | { type: 'CERTIFICATE_ISSUED'; serial: string; validUntil: string }
+  /** End of a revocation: the certificate is already named by the application, so nothing more is asked. */
+  | { type: 'CERTIFICATE_REVOKED' }
+  /** End of a passphrase reset: the certificate is unchanged, so no serial or date is asked. */
+  | { type: 'PASSPHRASE_RESET_DONE' }
   | { type: 'BSRE_REJECTED'; code: BsreRejectCode; text: string }
   /** The Verifikator resubmits to BSrE after fixing what BSrE rejected ("Kirim ulang"). */
   | { type: 'BSRE_RESUBMIT'; note: string };
@@ -213,6 +228,8 @@ export type MailTemplate =
   | 'APPLICANT_BSRE_VERIFIED' // set the passphrase, never share it
   | 'APPLICANT_PASSPHRASE_SET'
   | 'APPLICANT_ISSUED' // download the certificate
+  | 'APPLICANT_REVOKED' // the certificate is revoked
+  | 'APPLICANT_PASSPHRASE_RESET' // the new passphrase is set
   | 'APPLICANT_BSRE_REJECTED'
   | 'OFFICIAL_ACTION' // the holder of a step must act (link to the web app)
   | 'OFFICIAL_REMINDER' // step passed its standard

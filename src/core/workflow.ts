@@ -23,11 +23,13 @@ import {
   type Application,
   type CertificateRecord,
   type Effect,
+  FINAL_STATUSES,
   type IntakeOutcome,
   type LinkRequest,
   type MailData,
   type MailTemplate,
   type NewApplicationInput,
+  type ServiceCode,
   STATUS,
   STATUS_LABELS,
   type Status,
@@ -35,7 +37,7 @@ import {
 } from './workflow-types';
 
 /** Statuses that no longer count as an active application (for "one active application per NIK and service"). */
-const INACTIVE: readonly Status[] = [STATUS.SERTIFIKAT_TERBIT, STATUS.DITOLAK, STATUS.DATA_TIDAK_VALID];
+const INACTIVE: readonly Status[] = [...FINAL_STATUSES, STATUS.DATA_TIDAK_VALID];
 
 /** True while an application still occupies its NIK and service (a second one is refused at intake). */
 export function isActive(status: Status): boolean {
@@ -83,6 +85,19 @@ const OFFICE_ACTIONS: Partial<Record<Status, ActionType[]>> = {
   DITOLAK_BSRE: ['BSRE_RESUBMIT', 'RETURN', 'REJECT'],
 };
 
+/** The action that ends each service at BSrE: only a new or renewed certificate is "issued" with serial and date. */
+const FINAL_ACTION: Partial<Record<ServiceCode, ActionType>> = {
+  PENCABUTAN: 'CERTIFICATE_REVOKED',
+  RESET_PASSPHRASE: 'PASSPHRASE_RESET_DONE',
+};
+
+/** The office's actions now, with issuance replaced by the service's own final action where it has one. */
+function officeActions(app: Application): ActionType[] {
+  const actions = OFFICE_ACTIONS[app.status] ?? [];
+  const final = FINAL_ACTION[app.applicant.service];
+  return final ? actions.map((a) => (a === 'CERTIFICATE_ISSUED' ? final : a)) : actions;
+}
+
 /**
  * The applicant's (or the form-submit trigger's) actions in each status. Editing the response while the e-mail
  * check is pending sends a fresh verification link (the way out when the first one expired or went missing).
@@ -97,7 +112,7 @@ const APPLICANT_ACTIONS: Partial<Record<Status, ActionType[]>> = {
 export function allowedActions(app: Application, role: ActingRole, sop: SopDefinition): ActionType[] {
   if (role === 'PEMOHON' || role === 'SISTEM') return APPLICANT_ACTIONS[app.status] ?? [];
   if (holderRole(routeOf(sop), app.status) !== role) return [];
-  return OFFICE_ACTIONS[app.status] ?? [];
+  return officeActions(app);
 }
 
 /** A first Form response becomes an application: valid ones wait for the e-mail check, invalid ones are kept. */
@@ -199,7 +214,7 @@ function refuse(code: ActionErrorCode, message: string): ActionResult {
 
 function allowedInStatus(app: Application, type: ActionType, route: Route): boolean {
   if ((APPLICANT_ACTIONS[app.status] ?? []).includes(type)) return true;
-  return holderRole(route, app.status) !== undefined && (OFFICE_ACTIONS[app.status] ?? []).includes(type);
+  return holderRole(route, app.status) !== undefined && officeActions(app).includes(type);
 }
 
 /** Role, own-application and two-levels checks; undefined when the actor may act. */
@@ -358,6 +373,21 @@ function transition(app: Application, action: Action, ctx: ActionContext, route:
         effects: (a) => [
           { type: 'RECORD_CERTIFICATE', certificate: certificateOf(a) },
           applicantMail(a, 'APPLICANT_ISSUED', ctx),
+        ],
+      };
+    }
+    case 'CERTIFICATE_REVOKED':
+    case 'PASSPHRASE_RESET_DONE': {
+      const revoked = action.type === 'CERTIFICATE_REVOKED';
+      closeStep(app, app.currentStep, actor, ctx);
+      app.status = revoked ? STATUS.DICABUT : STATUS.PASSPHRASE_DIATUR_ULANG;
+      app.assignee = '';
+      return {
+        event: action.type,
+        note: '',
+        effects: (a) => [
+          { type: 'RECORD_CERTIFICATE', certificate: certificateOf(a) },
+          applicantMail(a, revoked ? 'APPLICANT_REVOKED' : 'APPLICANT_PASSPHRASE_RESET', ctx),
         ],
       };
     }

@@ -216,6 +216,8 @@ function wellFormed(type: Action['type']): Action {
     BSRE_VERIFIED: { type: 'BSRE_VERIFIED' },
     PASSPHRASE_SET: { type: 'PASSPHRASE_SET' },
     CERTIFICATE_ISSUED: { type: 'CERTIFICATE_ISSUED', serial: '0012-34', validUntil: '2028-01-05' },
+    CERTIFICATE_REVOKED: { type: 'CERTIFICATE_REVOKED' },
+    PASSPHRASE_RESET_DONE: { type: 'PASSPHRASE_RESET_DONE' },
     BSRE_REJECTED: { type: 'BSRE_REJECTED', code: 'LAINNYA', text: 'Nama berbeda' },
     BSRE_RESUBMIT: { type: 'BSRE_RESUBMIT', note: '' },
   };

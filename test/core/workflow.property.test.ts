@@ -3,8 +3,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEED_SOP } from '../../src/core/sop';
 import { allowedActions, applyAction, openApplication, sandimanChecklist } from '../../src/core/workflow';
-import type { ActingRole, Action, Application, IntakeOutcome, Status } from '../../src/core/workflow-types';
-import { STATUS } from '../../src/core/workflow-types';
+import type {
+  ActingRole,
+  Action,
+  Application,
+  IntakeOutcome,
+  ServiceCode,
+  Status,
+} from '../../src/core/workflow-types';
+import { FINAL_STATUSES, STATUS } from '../../src/core/workflow-types';
 import {
   APPLICANT_EMAIL,
   ctxOf,
@@ -46,7 +53,8 @@ const ALLOWED: Record<Status, Status[]> = {
   DIAJUKAN_BSRE: ['AKUN_BSRE_DIKIRIM', 'DITOLAK_BSRE'],
   AKUN_BSRE_DIKIRIM: ['TERVERIFIKASI_BSRE', 'DITOLAK_BSRE'],
   TERVERIFIKASI_BSRE: ['PASSPHRASE_DIATUR', 'DITOLAK_BSRE'],
-  PASSPHRASE_DIATUR: ['SERTIFIKAT_TERBIT', 'DITOLAK_BSRE'],
+  // The BSrE outcome that ends the service: issuance, or the revocation's and the passphrase reset's own end.
+  PASSPHRASE_DIATUR: ['SERTIFIKAT_TERBIT', 'DICABUT', 'PASSPHRASE_DIATUR_ULANG', 'DITOLAK_BSRE'],
   DITOLAK_BSRE: ['DIAJUKAN_BSRE', 'DIKEMBALIKAN', 'DITOLAK'],
   DIKEMBALIKAN: [
     'DATA_TIDAK_VALID',
@@ -57,8 +65,18 @@ const ALLOWED: Record<Status, Status[]> = {
     'DITERUSKAN_VERIFIKATOR',
   ],
   SERTIFIKAT_TERBIT: [],
+  DICABUT: [],
+  PASSPHRASE_DIATUR_ULANG: [],
   DITOLAK: [],
 };
+
+/** The status each service ends in at BSrE (written out independently of the implementation). */
+const FINAL_OF: Record<string, Status> = {
+  PENERBITAN_BARU: 'SERTIFIKAT_TERBIT',
+  PENCABUTAN: 'DICABUT',
+  RESET_PASSPHRASE: 'PASSPHRASE_DIATUR_ULANG',
+};
+const SERVICES: ServiceCode[] = ['PENERBITAN_BARU', 'PENCABUTAN', 'RESET_PASSPHRASE'];
 
 const ACTORS: [string, ActingRole][] = [
   [APPLICANT_EMAIL, 'PEMOHON'],
@@ -101,6 +119,8 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   fc
     .constantFrom('KTP_TIDAK_SESUAI', 'LAINNYA')
     .map<Action>((code) => ({ type: 'BSRE_REJECTED', code: code as 'LAINNYA', text: '' })),
+  fc.constant<Action>({ type: 'CERTIFICATE_REVOKED' }),
+  fc.constant<Action>({ type: 'PASSPHRASE_RESET_DONE' }),
   fc.constant<Action>({ type: 'BSRE_RESUBMIT', note: '' }),
 );
 
@@ -128,6 +148,8 @@ function wellFormed(type: Action['type']): Action {
     BSRE_VERIFIED: { type: 'BSRE_VERIFIED' },
     PASSPHRASE_SET: { type: 'PASSPHRASE_SET' },
     CERTIFICATE_ISSUED: { type: 'CERTIFICATE_ISSUED', serial: 'SN-9', validUntil: '2029-01-01' },
+    CERTIFICATE_REVOKED: { type: 'CERTIFICATE_REVOKED' },
+    PASSPHRASE_RESET_DONE: { type: 'PASSPHRASE_RESET_DONE' },
     BSRE_REJECTED: { type: 'BSRE_REJECTED', code: 'KTP_TIDAK_SESUAI', text: '' },
     BSRE_RESUBMIT: { type: 'BSRE_RESUBMIT', note: '' },
   };
@@ -146,6 +168,7 @@ function run(
   initialValid: boolean,
   steps: { action: Action | null; pick: number; actor: [string, ActingRole] | null; minutes: number }[],
   doubled: boolean,
+  service: ServiceCode = 'PENERBITAN_BARU',
 ) {
   const settings = testSettings();
   if (doubled) settings.roster.KABID_PERSANDIAN = [KABID, KADIS];
@@ -156,7 +179,7 @@ function run(
       responseId: 'r',
       editUrl: 'e',
       submittedAt: now,
-      outcome: initialValid ? validOutcome() : invalidOutcome,
+      outcome: initialValid ? validOutcome({ service }) : invalidOutcome,
     },
     ctxOf(APPLICANT_EMAIL, 'SISTEM', now, settings),
   ).app;
@@ -177,12 +200,17 @@ function run(
 }
 
 describe('state machine properties', () => {
-  const runs = fc.tuple(fc.boolean(), fc.array(stepArb, { minLength: 10, maxLength: 150, size: 'max' }), fc.boolean());
+  const runs = fc.tuple(
+    fc.boolean(),
+    fc.array(stepArb, { minLength: 10, maxLength: 150, size: 'max' }),
+    fc.boolean(),
+    fc.constantFrom(...SERVICES),
+  );
 
   it('every successful action follows an SOP transition and raises the version by exactly one', () => {
     fc.assert(
-      fc.property(runs, ([valid, steps, doubled]) => {
-        const { trace } = run(valid, steps, doubled);
+      fc.property(runs, ([valid, steps, doubled, service]) => {
+        const { trace } = run(valid, steps, doubled, service);
         for (const t of trace) {
           expect(ALLOWED[t.from]).toContain(t.to);
           expect(t.version[1]).toBe(t.version[0] + 1);
@@ -192,13 +220,16 @@ describe('state machine properties', () => {
     );
   });
 
-  it('every sequence leaves the application issued, rejected or open in a known status; final states absorb', () => {
+  it('every sequence leaves the application finished (its own service end or rejected) or open in a known status; final states absorb', () => {
     fc.assert(
-      fc.property(runs, ([valid, steps, doubled]) => {
-        const { app, trace } = run(valid, steps, doubled);
+      fc.property(runs, ([valid, steps, doubled, service]) => {
+        const { app, trace } = run(valid, steps, doubled, service);
         expect(Object.values(STATUS)).toContain(app.status);
-        const finalAt = trace.findIndex((t) => t.to === 'SERTIFIKAT_TERBIT' || t.to === 'DITOLAK');
+        const finalAt = trace.findIndex((t) => FINAL_STATUSES.includes(t.to));
         if (finalAt >= 0) expect(trace.length).toBe(finalAt + 1);
+        if (app.status !== 'DITOLAK' && FINAL_STATUSES.includes(app.status)) {
+          expect(app.status).toBe(FINAL_OF[app.applicant.service]);
+        }
       }),
       { numRuns: 400 },
     );
@@ -207,8 +238,8 @@ describe('state machine properties', () => {
   it('random runs do reach issuance and rejection (the generator explores the whole machine)', () => {
     const seen = new Set<Status>();
     fc.assert(
-      fc.property(runs, ([valid, steps, doubled]) => {
-        for (const t of run(valid, steps, doubled).trace) seen.add(t.to);
+      fc.property(runs, ([valid, steps, doubled, service]) => {
+        for (const t of run(valid, steps, doubled, service).trace) seen.add(t.to);
       }),
       { numRuns: 400, seed: 42 },
     );
@@ -217,8 +248,8 @@ describe('state machine properties', () => {
 
   it('an issued certificate went through every SOP actor, and nobody acted at two levels or on their own application', () => {
     fc.assert(
-      fc.property(runs, ([valid, steps, doubled]) => {
-        const { app } = run(valid, steps, doubled);
+      fc.property(runs, ([valid, steps, doubled, service]) => {
+        const { app } = run(valid, steps, doubled, service);
         const officials = app.history.filter((h) => h.role !== 'PEMOHON' && h.role !== 'SISTEM');
         for (const h of officials) expect(h.actor).not.toBe(APPLICANT_EMAIL);
         const rolesByPerson = new Map<string, Set<string>>();

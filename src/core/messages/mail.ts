@@ -183,6 +183,24 @@ export function mailContent(template: MailTemplate, d: MailData): MailContent {
         ],
         button: { label: 'Cek status permohonan', link: 'status' },
       };
+    case 'APPLICANT_REVOKED':
+      return {
+        ...base(d, 'Sertifikat elektronik Anda sudah dicabut', 'Sertifikat elektronik Anda sudah dicabut'),
+        paragraphs: [
+          'BSrE sudah mencabut sertifikat elektronik yang Anda ajukan untuk dicabut. Sertifikat itu tidak dapat dipakai lagi untuk menandatangani.',
+          'Bila kelak memerlukan sertifikat elektronik lagi, ajukan permohonan Penerbitan baru.',
+        ],
+        button: { label: 'Cek status permohonan', link: 'status' },
+      };
+    case 'APPLICANT_PASSPHRASE_RESET':
+      return {
+        ...base(d, 'Passphrase sudah diatur ulang', 'Passphrase sudah diatur ulang'),
+        paragraphs: [
+          'Passphrase baru Anda sudah diatur. Sertifikat elektronik Anda tetap sama; pakai passphrase baru setiap kali menandatangani.',
+          'Jangan berikan passphrase kepada siapa pun, termasuk petugas Dinas Kominfo. Petugas tidak pernah menanyakannya.',
+        ],
+        button: { label: 'Cek status permohonan', link: 'status' },
+      };
     case 'APPLICANT_BSRE_REJECTED': {
       const code = d.rejectCode ?? 'LAINNYA';
       return {

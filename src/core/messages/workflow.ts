@@ -29,6 +29,8 @@ export const ACTION_LABELS: Readonly<Record<ActionType | 'SUBMIT', string>> = {
   BSRE_VERIFIED: 'Catat hasil BSrE: pendaftaran terverifikasi',
   PASSPHRASE_SET: 'Catat hasil BSrE: passphrase sudah diatur',
   CERTIFICATE_ISSUED: 'Catat hasil BSrE: sertifikat terbit',
+  CERTIFICATE_REVOKED: 'Catat hasil BSrE: sertifikat dicabut',
+  PASSPHRASE_RESET_DONE: 'Catat hasil BSrE: passphrase baru sudah diatur',
   BSRE_REJECTED: 'Catat hasil BSrE: ditolak BSrE',
   BSRE_RESUBMIT: 'Kirim ulang ke BSrE',
 };
@@ -101,6 +103,8 @@ export const AUDIT_EVENTS = {
   BSRE_VERIFIED: 'Terverifikasi BSrE',
   PASSPHRASE_SET: 'Passphrase sudah diatur',
   CERTIFICATE_ISSUED: 'Sertifikat terbit',
+  CERTIFICATE_REVOKED: 'Dicabut',
+  PASSPHRASE_RESET_DONE: 'Passphrase sudah diatur ulang',
   BSRE_REJECTED: 'Ditolak BSrE',
   BSRE_RESUBMITTED: 'Dikirim ulang ke BSrE',
   REMINDER: 'Pengingat terlambat dikirim',

@@ -1,6 +1,7 @@
 // Each lifecycle service through the built bundle: renewal, passphrase reset, data change and revocation, each by its
 // own SOP from the SOP sheet, referring to the issued certificate it concerns.
 import { describe, expect, it } from 'vitest';
+import type { WebResponse } from '../../../emulator';
 import { LIFECYCLE_QUESTIONS as Q, REVOCATION_REASON_LABELS } from '../../../src/core/messages/lifecycle';
 import {
   APPLICANT,
@@ -11,6 +12,7 @@ import {
   lastMailTo,
   mailsTo,
   OWNER,
+  pageActions,
   registerRows,
   SANDIMAN,
   setUp,
@@ -25,13 +27,30 @@ function request(service: string, extra: Record<string, string> = {}): Record<st
   return { ...answers({ service }), ...extra };
 }
 
-/** The BSrE steps the Verifikator logs after submitting, ending with the outcome BSrE gives. */
-function bsreSteps(emu: ReturnType<typeof setUp>, serial: string, validUntil: string): void {
+/** The BSrE steps the Verifikator logs after submitting, up to "Passphrase sudah diatur" (before BSrE's outcome). */
+function bsreStepsToPassphrase(emu: ReturnType<typeof setUp>): void {
   act(emu, VERIFIKATOR, { action: 'SUBMIT_TO_BSRE' });
   act(emu, VERIFIKATOR, { action: 'BSRE_ACCOUNT_SENT' });
   act(emu, VERIFIKATOR, { action: 'BSRE_VERIFIED' });
   act(emu, VERIFIKATOR, { action: 'PASSPHRASE_SET' });
-  act(emu, VERIFIKATOR, { action: 'CERTIFICATE_ISSUED', serial, validUntil });
+}
+
+/** The BSrE steps the Verifikator logs after submitting, ending with the certificate BSrE issues. */
+function bsreSteps(emu: ReturnType<typeof setUp>, serial: string, validUntil: string): void {
+  bsreStepsToPassphrase(emu);
+  const last = act(emu, VERIFIKATOR, { action: 'CERTIFICATE_ISSUED', serial, validUntil });
+  expect(last.page.content).toContain('name="serial"');
+  expect(last.page.content).toContain('name="validUntil"');
+}
+
+/** The last decision page of a service that issues no certificate: its own end, and no serial or date to fill in. */
+function expectNoIssuanceFields(page: WebResponse, finalAction: string): void {
+  expect(pageActions(page)).toContain(finalAction);
+  expect(pageActions(page)).not.toContain('CERTIFICATE_ISSUED');
+  expect(page.content).not.toContain('name="serial"');
+  expect(page.content).not.toContain('name="validUntil"');
+  expect(page.content).not.toContain('Berlaku sampai');
+  expect(page.content).not.toContain('Konfirmasi: sertifikat terbit');
 }
 
 describe('Pembaruan (renewal)', () => {
@@ -103,8 +122,19 @@ describe('Reset passphrase', () => {
     expect(lastMailTo(emu, APPLICANT).body).toContain('hanya berlaku 1 hari (24 jam)');
     act(emu, VERIFIKATOR, { action: 'BSRE_VERIFIED' });
     act(emu, VERIFIKATOR, { action: 'PASSPHRASE_SET' });
-    act(emu, VERIFIKATOR, { action: 'CERTIFICATE_ISSUED', serial: OLD, validUntil: '2027-06-30' });
+    const last = act(emu, VERIFIKATOR, { action: 'PASSPHRASE_RESET_DONE' });
+    expectNoIssuanceFields(last.page, 'PASSPHRASE_RESET_DONE');
+    expect(last.page.content).toContain('Konfirmasi: passphrase baru sudah diatur');
     const row = registerRows(emu)[1]!;
+    expect(row.Status).toBe('Passphrase sudah diatur ulang');
+    const finalMail = lastMailTo(emu, APPLICANT);
+    expect(finalMail.subject).toContain('Passphrase sudah diatur ulang');
+    expect(finalMail.body).not.toContain('terbit');
+    const run = emu.run('runExpiryCheck_');
+    expect(run.status, run.error ?? '').toBe('COMPLETED');
+    expect(rowsOf(emu, 'Sertifikat Terbit').map((c) => [c['Nomor seri sertifikat'], c['Status sertifikat']])).toEqual([
+      [OLD, 'Aktif'],
+    ]);
     expect(row['Tahap 1']).toMatch(/^(Tepat waktu|Terlambat)/);
     expect(row['Tahap 2']).toMatch(/^(Tepat waktu|Terlambat)/);
     expect(rowsOf(emu, 'Sertifikat Terbit')).toHaveLength(1);
@@ -156,7 +186,17 @@ describe('Pencabutan (revocation)', () => {
     const kabid = act(emu, KABID, { action: 'DISPOSE', toEmail: VERIFIKATOR, instruction: 'Ajukan pencabutan' });
     expect(kabid.page.content).toContain(VERIFIKATOR);
     expect(mailsTo(emu, SANDIMAN).filter((m) => m.subject.includes('TTE-2026-0003'))).toHaveLength(0);
-    bsreSteps(emu, OLD, '2026-02-01');
+    bsreStepsToPassphrase(emu);
+    const last = act(emu, VERIFIKATOR, { action: 'CERTIFICATE_REVOKED' });
+    expectNoIssuanceFields(last.page, 'CERTIFICATE_REVOKED');
+    expect(last.page.content).toContain('Konfirmasi: sertifikat dicabut BSrE');
+    expect(registerRows(emu)[2]?.Status).toBe('Dicabut');
+    const finalMail = lastMailTo(emu, APPLICANT);
+    expect(finalMail.subject).toContain('sudah dicabut');
+    expect(finalMail.body).not.toContain('terbit');
+    expect(rowsOf(emu, 'Sertifikat Terbit').map((c) => [c['Nomor seri sertifikat'], c['Status sertifikat']])).toEqual([
+      [OLD, 'Dicabut'],
+    ]);
     const run = emu.runMenuItem('Periksa masa berlaku sertifikat', OWNER);
     expect(run.status, run.error ?? '').toBe('COMPLETED');
     expect(rowsOf(emu, 'Sertifikat Terbit').map((c) => [c['Nomor seri sertifikat'], c['Status sertifikat']])).toEqual([
