@@ -12,7 +12,7 @@ import { certificateSpecs, registerSpecs } from './register';
 import { RESTRICTED_COLUMNS } from './restricted-store';
 import { ensureHmacSecret, readAllProperties, writeProperty } from './script-config';
 import { forgetCachedSheets } from './sheet-cache';
-import { ensureSheet, protectSheet } from './sheet-setup';
+import { ensureSheet, protectSheet, shareWithStaff } from './sheet-setup';
 import { ensureTriggers } from './triggers';
 
 const S = SHELL_MESSAGES.setup;
@@ -227,13 +227,17 @@ export function runSetup(): SetupReport {
     const sop = setUpSop(spreadsheet, lines);
     lines.push(...ensureSheet(spreadsheet, SHEET_NAMES.register, registerSpecs(sop)).report);
     lines.push(...ensureSheet(spreadsheet, SHEET_NAMES.issued, certificateSpecs()).report);
-    const audit = ensureSheet(spreadsheet, SHEET_NAMES.audit, AUDIT_SPECS);
-    lines.push(...audit.report);
-    const staff = [...new Set(Object.values(settings.roster).flat())];
-    // Only the owner changes who may edit the audit sheet (nobody can take the owner's own access away).
+    // Only the owner shares the register with the roster and protects Jejak Audit for the owner alone (the web app
+    // and the triggers, which append to it, run as the owner); anyone else leaves an existing Jejak Audit as it is.
     const owner = spreadsheet.getOwner()?.getEmail().toLowerCase() ?? '';
-    if (owner === Session.getEffectiveUser().getEmail().toLowerCase()) {
-      if (protectSheet(audit.sheet, S.auditProtection, staff)) lines.push(S.sheetProtected(SHEET_NAMES.audit));
+    const byOwner = owner === Session.getEffectiveUser().getEmail().toLowerCase();
+    if (byOwner || !spreadsheet.getSheetByName(SHEET_NAMES.audit)) {
+      const audit = ensureSheet(spreadsheet, SHEET_NAMES.audit, AUDIT_SPECS);
+      lines.push(...audit.report);
+      if (byOwner) {
+        shareWithStaff(spreadsheet, [...new Set(Object.values(settings.roster).flat())]);
+        if (protectSheet(audit.sheet, S.auditProtection)) lines.push(S.sheetProtected(SHEET_NAMES.audit));
+      }
     }
     lines.push(...ensureSheet(spreadsheet, SHEET_NAMES.outbox, OUTBOX_COLUMNS).report);
     const dashboard = ensureSheet(spreadsheet, SHEET_NAMES.dashboard, []);

@@ -56,24 +56,34 @@ function lastNonEmpty(cells: string[]): number {
 }
 
 /**
- * Protects a whole sheet so only the script's owner (the triggers and the web app run as the owner) and `staff`
- * edit it: staff acting from the sidebar run as themselves, and their decisions append here. Everyone else can
- * read but not change it; what staff could change by hand, the hash chain reveals. Idempotent: the protection is
- * reused and its editors re-synced with the roster.
+ * Protects a whole sheet so only the script's owner edits it: the triggers and the web app (where staff decide, also
+ * from the sidebar's link) run as the owner, so nobody else ever needs to write it. Everyone else can read but not
+ * change it. Idempotent: the protection is reused, and editors left from earlier versions (the roster) are removed.
  */
-export function protectSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, description: string, staff: string[]): boolean {
+export function protectSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, description: string): boolean {
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
   const protection = existing[0] ?? sheet.protect();
   const fresh = existing.length === 0;
   protection.setDescription(description);
   protection.setWarningOnly(false);
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
-  const allowed = new Set([me, ...staff.map((email) => email.toLowerCase())]);
-  const current = protection.getEditors().map((user) => user.getEmail().toLowerCase());
-  const others = current.filter((email) => !allowed.has(email));
+  const others = protection
+    .getEditors()
+    .map((user) => user.getEmail().toLowerCase())
+    .filter((email) => email !== me);
   if (others.length > 0) protection.removeEditors(others);
-  const missing = [...allowed].filter((email) => email !== me && !current.includes(email));
-  if (missing.length > 0) protection.addEditors(missing);
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
   return fresh;
+}
+
+/**
+ * Makes every roster member an editor of the register spreadsheet, so staff can open it, use the menu and the sidebar,
+ * and see the register; the protected sheets (Jejak Audit) stay closed to them. Adds only who is missing.
+ */
+export function shareWithStaff(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, staff: string[]): void {
+  const known = new Set(
+    [spreadsheet.getOwner(), ...spreadsheet.getEditors()].map((user) => user?.getEmail().toLowerCase() ?? ''),
+  );
+  const missing = [...new Set(staff.map((email) => email.toLowerCase()))].filter((email) => !known.has(email));
+  if (missing.length > 0) spreadsheet.addEditors(missing);
 }

@@ -1,26 +1,27 @@
-// Staff actions from the spreadsheet: the sidebar (decisions by the signed-in user's role) and the Lembar Disposisi.
+// Staff actions from the spreadsheet: the sidebar (the application and a link to its decision page) and the Lembar Disposisi.
 import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
 import { ROLE_LABELS } from '../core/messages/workflow';
 import { rolesOf } from '../core/settings';
-import { allowedActions, forwardOptions, holderFor, sandimanChecklist } from '../core/workflow';
+import { holderFor } from '../core/workflow';
 import type { Application } from '../core/workflow-types';
 import { renderSidebar, SIDEBAR_TEXT } from '../ui/pages/sidebar';
 import { type Env, forService, loadEnv } from './env';
-import { signToken } from './links';
+import { linkUrl } from './links';
 import { lembarDisposisiOf } from './printables';
 import { findApplication, openRegister, readApplication } from './register';
 
 /**
- * The sidebar's forms carry a decision token signed for the signed-in user, so a sidebar decision takes exactly the
- * checked path of a mail link (submitDecision): version, role, recipient, expiry.
+ * The decision page's URL in the web app, signed for the signed-in user: the same link a mail carries, so the decision
+ * takes the checked path (version, role, recipient, expiry) and runs as the owner, who alone writes Jejak Audit.
  */
-function sidebarToken(env: Env, app: Application, user: string): string {
+function decisionUrl(env: Env, app: Application, user: string): string {
   const expiresAt = new Date(env.now.getTime() + env.settings.linkExpiryHours * 3600_000).toISOString();
-  return signToken(
+  return linkUrl(
     { purpose: 'DECIDE', stage: app.status, recipient: user, version: app.version, expiresAt },
     app,
     env.sop,
     env.props.hmacSecret,
+    env.props.webAppUrl,
     env.now,
   );
 }
@@ -58,37 +59,23 @@ export function chosenApplication(env: Env): Application | null {
   return findApplication(register, id, env.sop)?.app ?? null;
 }
 
-/** Menu "Buka panel tindakan": the selected application with the choices the user's role has now. */
+/** Menu "Buka panel tindakan": the selected application and, for the step's holder, a link to its decision page. */
 export function openSidebar(): void {
   const env = loadEnv();
   const app = chosenApplication(env);
   const user = staffUser();
-  let client = '';
-  try {
-    client = HtmlService.createHtmlOutputFromFile('client-sidebar').getContent();
-  } catch {
-    client = '';
-  }
   let html: string;
-  if (!app) html = renderSidebar(null, client);
+  if (!app) html = renderSidebar(null);
   else {
     const scoped = forService(env, app.applicant.service);
     const role = actingRole(scoped, app, user);
-    const allowed = role ? allowedActions(app, role, scoped.sop) : [];
-    const forward = forwardOptions(app, scoped.sop, scoped.settings, scoped.now);
-    html = renderSidebar(
-      {
-        app,
-        sop: scoped.sop,
-        roleLabel: role ? ROLE_LABELS[role] : SHELL_MESSAGES.sidebar.viewer,
-        allowed,
-        hidden: role ? { t: sidebarToken(scoped, app, user) } : {},
-        forward: forward ? { roleLabel: forward.roleLabel, options: forward.options } : null,
-        checklist: allowed.includes('VERIFY') ? sandimanChecklist(scoped.sop) : [],
-        ktpUrl: '',
-      },
-      client,
-    );
+    html = renderSidebar({
+      app,
+      sop: scoped.sop,
+      roleLabel: role ? ROLE_LABELS[role] : SHELL_MESSAGES.sidebar.viewer,
+      ktpUrl: '',
+      decisionUrl: role ? decisionUrl(scoped, app, user) : '',
+    });
   }
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle(SIDEBAR_TEXT.title));
 }

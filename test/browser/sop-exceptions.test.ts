@@ -109,14 +109,23 @@ describe.skipIf(!availability.run)('SOP rejection and correction in Chromium (re
     await you.page.fill('#prompt-answer', reference);
     await you.page.click('form[data-prompt] button[value=OK]');
     const panel = you.page.frameLocator('aside.sidebar iframe');
-    await panel.locator('button', { hasText: 'Disposisikan' }).first().waitFor();
+    const open = panel.locator('a', { hasText: 'Buka halaman keputusan' });
+    await open.waitFor();
     await you.shot('13-panel-samping');
     // biome-ignore lint/performance/useDomNodeTextContent: the visible text, as the official reads it
     expect(await panel.locator('body').innerText()).toContain(`Keputusan permohonan ${reference}`);
-    // The decision itself goes through google.script.run with the form as the sole argument, as Google requires.
-    await panel.locator('button', { hasText: 'Disposisikan' }).first().click();
-    const result = panel.locator('main', { hasText: 'Diteruskan ke Sandiman' });
-    await result.waitFor();
+    // The sidebar decides nothing itself (it runs as the official): its link opens the web app's decision page, which
+    // runs as the owner, in a new tab.
     expect(await panel.locator('button', { hasText: 'Disposisikan' }).count()).toBe(0);
+    expect(await open.getAttribute('target')).toBe('_blank');
+    const [tab] = await Promise.all([context.waitForEvent('page'), open.click()]);
+    await tab.waitForURL(/\/exec/);
+    const official = new Visitor(tab, sim.url, false);
+    tab.setDefaultTimeout(10_000);
+    const decisionPage = tab.frameLocator('iframe.webapp-frame');
+    expect(await official.appText(decisionPage)).toContain(`Keputusan permohonan ${reference}`);
+    const result = await official.press(decisionPage, 'Disposisikan');
+    expect(await official.appText(result)).toContain('Diteruskan ke Sandiman');
+    await tab.close();
   });
 });

@@ -153,23 +153,23 @@ describe('other pages', () => {
     expect(sheet).toContain('kabid.persandian@bolmongkab.go.id');
     expect(sheet).toContain('Segera &lt;img');
     expect(sheet).toContain('800 /D.19/ Kominfo/ 275 / VII / 2024');
-    const side = renderSidebar(null, '');
+    const side = renderSidebar(null);
     expect(side).toContain('Pilih satu baris');
-    const a = app();
-    const withApp = renderSidebar(
-      {
-        app: a,
-        sop: SEED_SOP,
-        roleLabel: 'Kabid',
-        allowed: allowedActions(a, 'KABID_PERSANDIAN', SEED_SOP),
-        hidden: { t: 'sidebar-token' },
-        forward: null,
-        checklist: [],
-        ktpUrl: '',
-      },
-      '<script>/*client*/</script>',
+    const withApp = renderSidebar({
+      app: app(),
+      sop: SEED_SOP,
+      roleLabel: 'Kabid',
+      ktpUrl: '',
+      decisionUrl: `${URL}?t=sidebar-token`,
+    });
+    commonChecks(withApp);
+    expect(withApp).not.toContain('<form');
+    expect(withApp).not.toContain('<script');
+    expect(withApp).toContain(
+      `href="${URL}?t=sidebar-token" target="_blank" rel="noopener">Buka halaman keputusan</a>`,
     );
-    expect(withApp).toContain('data-script="1"');
-    expect(withApp).toContain('<script>/*client*/</script>');
+    expect(
+      renderSidebar({ app: app(), sop: SEED_SOP, roleLabel: 'pengamat', ktpUrl: '', decisionUrl: '' }),
+    ).not.toContain('Buka halaman keputusan');
   });
 });

@@ -1,6 +1,21 @@
-// Staff in the spreadsheet: the menu, setup run twice, the sidebar's decisions, the Lembar Disposisi, the audit check.
+// Staff in the spreadsheet: the menu, setup run twice, decisions via the sidebar's link, the Lembar Disposisi, the audit check.
 import { describe, expect, it } from 'vitest';
-import { APPLICANT, act, answers, auditRows, KABID, KADIS, lastMailTo, OWNER, registerRows, setUp } from './harness';
+import {
+  APPLICANT,
+  act,
+  answers,
+  auditRows,
+  KABID,
+  KADIS,
+  lastMailTo,
+  OWNER,
+  openLink,
+  pageToken,
+  post,
+  registerRows,
+  setUp,
+  unescapeHtml,
+} from './harness';
 
 const REFERENCE = 'TTE-2026-0001';
 
@@ -64,7 +79,7 @@ describe('the menu and setup', () => {
 });
 
 describe('the sidebar and the Lembar Disposisi', () => {
-  it('the Kepala Dinas decides from the sidebar; the Lembar Disposisi prints both dispositions', () => {
+  it("the Kepala Dinas decides via the sidebar's link to the web app; the Lembar Disposisi prints both dispositions", () => {
     const emu = setUp();
     emu.submitForm(answers());
     act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
@@ -73,24 +88,29 @@ describe('the sidebar and the Lembar Disposisi', () => {
     expect(opened.status, opened.error ?? '').toBe('COMPLETED');
     const html = opened.ui.sidebars[0]?.html ?? '';
     expect(html).toContain('7101********0001');
-    const token = /name="t" value="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(token).not.toBe('');
-    const decided = emu.scriptRun(
-      'submitDecision',
-      [token, { t: token, action: 'DISPOSE', toEmail: '', instruction: 'Segera diproses' }],
-      { user: KADIS, from: 'dialog' },
-    );
-    expect(decided).toMatchObject({ ok: true, value: { ok: true, statusLabel: 'Didisposisikan ke Kabid Persandian' } });
+    // The sidebar decides nothing itself (it runs as the staff member): no form, only the link to the decision page.
+    expect(html).not.toContain('<form');
+    const link =
+      /<a class="open-link" href="([^"]*\/exec\?t=[^"]+)" target="_blank"[^>]*>Buka halaman keputusan</.exec(
+        html,
+      )?.[1] ?? '';
+    expect(link).not.toBe('');
+    const page = openLink(emu, unescapeHtml(link), KADIS);
+    expect(page.content).toContain(`Keputusan permohonan ${REFERENCE}`);
+    const fields = { action: 'DISPOSE', toEmail: '', instruction: 'Segera diproses' };
+    const decided = post(emu, pageToken(page), fields, KADIS);
+    expect(decided.execution?.status, decided.execution?.error ?? '').toBe('COMPLETED');
     expect(registerRows(emu)[0]?.Status).toBe('Didisposisikan ke Kabid Persandian');
     expect(auditRows(emu).at(-1)).toMatchObject({ Peristiwa: 'Disposisi', Pelaku: KADIS });
 
-    // The same sidebar form again (as the form alone, google.script.run's other shape): already used.
-    const twice = emu.scriptRun('submitDecision', [{ t: token, action: 'DISPOSE' }], { user: KADIS, from: 'dialog' });
-    expect(twice).toMatchObject({ ok: true, value: { ok: false, kind: 'USED' } });
+    // The same page's form again: already used.
+    const twice = post(emu, pageToken(page), fields, KADIS);
+    expect(twice.content).toContain('Tautan sudah dipakai');
 
-    // Someone who does not hold the step sees the application but no choices.
+    // Someone who does not hold the step sees the application but no link.
     const notHolder = emu.runMenuItem('Buka panel tindakan', KADIS);
-    expect(notHolder.ui.sidebars[0]?.html).not.toContain('name="t"');
+    expect(notHolder.ui.sidebars[0]?.html).toContain(REFERENCE);
+    expect(notHolder.ui.sidebars[0]?.html).not.toContain('/exec?t=');
 
     act(emu, KABID, { action: 'DISPOSE', toEmail: '', instruction: 'Periksa berkas' });
     const sheet = emu.runMenuItem('Lembar Disposisi (baris terpilih)', OWNER);

@@ -63,7 +63,7 @@ export const SHELL_MESSAGES = {
     columnsAdded: (name: string, headers: string[]) =>
       `Kolom ditambahkan ke sheet "${name}": ${headers.map((header) => `"${header}"`).join(', ')}.`,
     sheetProtected: (name: string) =>
-      `Sheet "${name}" dilindungi: hanya sistem dan petugas dalam daftar peran yang dapat menambah baris.`,
+      `Sheet "${name}" dilindungi: hanya sistem (pemilik skrip) yang dapat menambah baris.`,
     triggersOwnedBy: (owner: string) =>
       `Pemicu (trigger) sudah dipasang oleh ${owner}; tidak dipasang lagi. Minta ${owner} menjalankan penyiapan bila pemicu perlu diperbaiki.`,
     triggerInstalled: (handler: string) => `Pemicu ${handler} dipasang.`,
@@ -101,6 +101,8 @@ export const SHELL_MESSAGES = {
     promptTitle: 'Pilih permohonan',
     prompt: 'Ketik nomor permohonan (misalnya TTE-2026-0001):',
     viewer: 'pengamat (peran Anda tidak memegang tahap ini)',
+    openDecision: 'Buka halaman keputusan',
+    openDecisionNote: 'Keputusan dibuat di halaman keputusan (tab baru), sama seperti tautan dalam email.',
   },
   selfTest: {
     ok: 'Baik.',

@@ -97,8 +97,11 @@ function choiceForm(input: DecisionPageInput, action: ActionType, primary: boole
   }
 }
 
-/** The application as officials see it: masked NIK only; the KTP link only when the viewer may see Data Terbatas. */
-function summary(input: DecisionPageInput): string {
+/**
+ * The application as officials see it: masked NIK only; the KTP link only when the viewer may see Data Terbatas.
+ * Exported for the sidebar, which shows the same summary and links to this page in the web app.
+ */
+export function summary(input: Pick<DecisionPageInput, 'app' | 'sop' | 'roleLabel' | 'ktpUrl'>): string {
   const { app, sop } = input;
   const a = app.applicant;
   const L = PAGE_TEXT.summary;

@@ -29,7 +29,7 @@ const CSS = [
   'details{margin:8px 0}summary{font-weight:bold;cursor:pointer;padding:12px 0;min-height:44px}',
   'a{color:#1d4ed8}',
   ':focus-visible{outline:3px solid #1e3a8a;outline-offset:2px}',
-  '.skip{display:block;padding:12px 0;min-height:44px;font-weight:bold}',
+  '.skip,.open-link{display:block;padding:12px 0;min-height:44px;font-weight:bold}',
   '@media print{header,button,form,.skip{display:none}body,section{background:#fff}}',
 ].join('');
 
