@@ -248,41 +248,7 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
       },
     });
   }
-  if (functions.has('submitDecision')) {
-    events.push({
-      name: 'sidebar: decision (google.script.run)',
-      run: (k) => {
-        const status = STATUS.DIDISPOSISIKAN_KABID;
-        const id = target(gen, status, k + 3000);
-        const h = holderOf(status);
-        const t = signedToken(emu, {
-          app: id,
-          step: status,
-          role: h.role,
-          to: h.email,
-          ver: ver(gen, status),
-          act: 'DECIDE',
-        });
-        const before = emu.executions().length;
-        const answer = emu.scriptRun(
-          'submitDecision',
-          [t, { action: 'DISPOSE', toEmail: DEFAULT_SETTINGS.roster.SANDIMAN[0] ?? '', instruction: 'Periksa' }],
-          { user: h.email, from: 'dialog' },
-        );
-        const ok =
-          answer.ok && (answer.value as { ok?: boolean }).ok === true && movedPast(emu, id, ver(gen, status))();
-        return lastResults(emu, before).map((r) =>
-          ok ? r : { ...r, status: 'FAILED' as const, error: JSON.stringify(answer).slice(0, 160) },
-        );
-      },
-    });
-  }
   return events;
-}
-
-/** scriptRun returns only the value: the execution's record is read back (its calls come from the counters). */
-function lastResults(emu: Emulator, before: number): Outcome[] {
-  return emu.executions().slice(before);
 }
 
 function ver(gen: GeneratedRegister, status: Status): number {
@@ -344,18 +310,6 @@ export function peerEvents(peer: Emulator, gen: GeneratedRegister): { events: Be
       run: view(STATUS.DITERUSKAN_SANDIMAN, 7000),
     },
     { name: 'sidebar: open panel', run: view(STATUS.DITERUSKAN_SANDIMAN, 7500) },
-    {
-      name: 'sidebar: decision (google.script.run)',
-      run: (k) => {
-        const id = target(gen, STATUS.DIDISPOSISIKAN_KABID, k + 8000);
-        const before = peer.executions().length;
-        peer.scriptRun('peerSidebarAction', [id, 'DISPOSE'], {
-          user: holderOf(STATUS.DIDISPOSISIKAN_KABID).email,
-          from: 'dialog',
-        });
-        return peer.executions().slice(before);
-      },
-    },
   ];
   const jobs: BenchEvent[] = [
     { name: 'SLA reminders and escalation', run: () => [peer.run('peerSla_', [], { kind: 'TRIGGER' })] },

@@ -120,12 +120,6 @@ function doGet(e) {
   return HtmlService.createHtmlOutput(`<p>${decide_(p.id, p.action)}</p>`);
 }
 
-/** The sidebar's action through google.script.run. */
-// biome-ignore lint/correctness/noUnusedVariables: an Apps Script entry point, called by name
-function peerSidebarAction(id, action) {
-  return decide_(id, action);
-}
-
 /** SLA job: whole-sheet read, a reminder per late row (setValue + mail). */
 // biome-ignore lint/correctness/noUnusedVariables: an Apps Script entry point, called by name
 function peerSla_() {
