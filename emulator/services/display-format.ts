@@ -1,5 +1,7 @@
 // How the emulated spreadsheet turns typed text into cell values (USER_ENTERED-like) and cell values into display strings.
+
 import type { CellValue } from '../state';
+import { WEEKDAYS as DAY_NAMES, MONTHS } from './utilities-format-date';
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -180,22 +182,6 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 /** True when a Sheets number format is a date/time pattern. */
 export function isDateFormat(format: string): boolean {
   const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '');
@@ -229,8 +215,8 @@ export function formatDatePattern(date: Date, pattern: string, timeZone: string)
     else if (lower === 'mmm') piece = (MONTHS[p.month - 1] ?? '').slice(0, 3);
     else if (lower === 'mm') piece = minuteContext ? pad(p.minute, 2) : pad(p.month, 2);
     else if (lower === 'm') piece = minuteContext ? String(p.minute) : String(p.month);
-    else if (lower === 'dddd') piece = DAYS[p.weekday] ?? '';
-    else if (lower === 'ddd') piece = (DAYS[p.weekday] ?? '').slice(0, 3);
+    else if (lower === 'dddd') piece = DAY_NAMES[p.weekday] ?? '';
+    else if (lower === 'ddd') piece = (DAY_NAMES[p.weekday] ?? '').slice(0, 3);
     else if (lower === 'dd') piece = pad(p.day, 2);
     else if (lower === 'd') piece = String(p.day);
     else if (lower === 'hh' || lower === 'h') {

@@ -1,6 +1,7 @@
 // Utilities.formatDate: Java SimpleDateFormat patterns over a time zone, with English names.
 
-const MONTHS = [
+/** English month names, as Java's default locale formats them (shared with the sheet's display formats). */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -14,7 +15,8 @@ const MONTHS = [
   'November',
   'December',
 ];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** English weekday names from Sunday, as Java's default locale formats them. */
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * Short zone names Java prints for the zones this program meets (Java's TimeZone data; Intl in English has only
