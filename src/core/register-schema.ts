@@ -5,6 +5,7 @@ import { type SopDefinition, sopStages } from './sop';
 import {
   type Application,
   type CertificateRecord,
+  noBsreOutcome,
   STATUS,
   STATUS_LABELS,
   type Status,
@@ -510,17 +511,7 @@ export function blankApplication(): Application {
     steps: {},
     dispositions: [],
     checklist: {},
-    bsre: {
-      submittedAt: null,
-      accountSentAt: null,
-      verifiedAt: null,
-      passphraseSetAt: null,
-      issuedAt: null,
-      serial: '',
-      validUntil: '',
-      rejectCode: null,
-      rejectText: '',
-    },
+    bsre: noBsreOutcome(),
     history: [],
   };
 }

@@ -351,3 +351,18 @@ export type OpenApplicationFn = (
 ) => { app: Application; effects: Effect[] };
 export type ApplyActionFn = (app: Application, action: Action, ctx: ActionContext) => ActionResult;
 export type AllowedActionsFn = (app: Application, role: ActingRole, sop: SopDefinition) => ActionType[];
+
+/** The BSrE part of an application before anything was submitted to BSrE: one definition for new and parsed records. */
+export function noBsreOutcome(): Application['bsre'] {
+  return {
+    submittedAt: null,
+    accountSentAt: null,
+    verifiedAt: null,
+    passphraseSetAt: null,
+    issuedAt: null,
+    serial: '',
+    validUntil: '',
+    rejectCode: null,
+    rejectText: '',
+  };
+}

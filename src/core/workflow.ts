@@ -29,6 +29,7 @@ import {
   type MailData,
   type MailTemplate,
   type NewApplicationInput,
+  noBsreOutcome,
   type ServiceCode,
   STATUS,
   STATUS_LABELS,
@@ -143,17 +144,7 @@ export function openApplication(
     steps: {},
     dispositions: [],
     checklist: {},
-    bsre: {
-      submittedAt: null,
-      accountSentAt: null,
-      verifiedAt: null,
-      passphraseSetAt: null,
-      issuedAt: null,
-      serial: '',
-      validUntil: '',
-      rejectCode: null,
-      rejectText: '',
-    },
+    bsre: noBsreOutcome(),
     history: [{ at: now, actor: applicant.email, role: 'PEMOHON', action: 'SUBMIT', from: null, to: status, note: '' }],
   };
   const effects: Effect[] = [
