@@ -1,6 +1,6 @@
 // The public surface of the Apps Script program: exactly the functions Apps Script must see, nothing else.
 
-// The shell: simple trigger, web app, google.script.run, setup and workflow triggers, menu items, live check.
+// The shell: simple trigger, web app, setup and workflow triggers, menu items, live check.
 export {
   doGet,
   doPost,
@@ -13,7 +13,6 @@ export {
   runSlaCheck_,
   selfTest,
   setup_,
-  submitDecision,
   verifyAuditLog_,
 } from './gas/entry-points';
 

@@ -1,6 +1,5 @@
-// The shell's entry points: triggers, menu items, the web app and google.script.run, re-exported by src/main.ts.
+// The shell's entry points: triggers, menu items, the web app and the live check, re-exported by src/main.ts.
 import { SHELL_MESSAGES } from '../core/messages/shell';
-import type { DecisionForm } from './decision-form';
 import { handleFormSubmit } from './intake';
 import { type IntegrityReport, runIntegrityCheck } from './integrity';
 import { retryPending, tellUser, verifyAudit } from './maintenance';
@@ -9,7 +8,7 @@ import { selfTest as runSelfTest, type SelfTestStep } from './self-test';
 import { type SetupReport, setupFromMenu } from './setup';
 import { openDisposition, openSidebar } from './sidebar';
 import { runSlaCheck } from './sla-check';
-import { type DecisionResult, decide, handleGet, handlePost } from './webapp';
+import { handleGet, handlePost } from './webapp';
 
 /** Simple trigger: the "Sertifikat Elektronik" menu. */
 export function onOpen(): void {
@@ -24,18 +23,6 @@ export function doGet(event: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HT
 /** Web app POST: the decision page's form. */
 export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.HTML.HtmlOutput {
   return handlePost(event);
-}
-
-/**
- * google.script.run from a page or the sidebar: confirms the decision the official chose. Takes (token, fields) or
- * the form element alone (google.script.run accepts a form only as the sole parameter), whose hidden `t` is the token.
- */
-export function submitDecision(tokenOrForm: string | DecisionForm, form?: DecisionForm): DecisionResult {
-  if (typeof tokenOrForm === 'object' && tokenOrForm !== null) {
-    const fields = tokenOrForm as DecisionForm;
-    return decide(String(Array.isArray(fields.t) ? fields.t[0] : (fields.t ?? '')), fields);
-  }
-  return decide(String(tokenOrForm ?? ''), form ?? {});
 }
 
 /** Menu: creates or repairs the sheets, Form, Data Terbatas, triggers and secret; reports what it did. */

@@ -13,9 +13,8 @@ const EXPECTED_ENTRY_POINTS = [
   'onOpen',
   'doGet',
   'doPost',
-  // google.script.run (no trailing underscore: the browser may call them)
-  'submitDecision',
-  // the live check through the Apps Script API (read-only, no personal data)
+  // the live check through the Apps Script API (read-only, no personal data, owner only; google.script.run reaches it
+  // too, having no trailing underscore). No decision is reachable by google.script.run: decisions are POSTs to doPost.
   'selfTest',
   // menu items and installable triggers (private: trailing underscore)
   'setup_',

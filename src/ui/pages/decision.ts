@@ -1,4 +1,4 @@
-// The decision page an official opens from a mail (or the sidebar): the application, then the choices as forms.
+// The decision page an official opens from a mail or the sidebar's link: the application, then the choices as forms.
 import { PAGE_TEXT } from '../../core/messages/pages';
 import { BSRE_REJECT_LABELS, ROLE_LABELS, SERVICE_NAMES } from '../../core/messages/workflow';
 import { escapeHtml } from '../../core/sanitize';
@@ -15,9 +15,9 @@ export interface DecisionPageInput {
   roleLabel: string;
   /** allowedActions(app, role, sop) for the viewer. */
   allowed: ActionType[];
-  /** 'post': plain HTML forms to the web app (mail links); 'script': the sidebar's client script submits them. */
-  submit: { kind: 'post'; url: string } | { kind: 'script' };
-  /** Hidden fields every form carries (the token 't', or the sidebar's application ID and version). */
+  /** Where the plain HTML forms post: the web app's URL (the only way a decision reaches the program). */
+  submit: { kind: 'post'; url: string };
+  /** Hidden fields every form carries (the signed token 't'). */
   hidden: Record<string, string>;
   /** Who a forward goes to: the next role's label and its holders (workflow forwardOptions). */
   forward: { roleLabel: string; options: string[] } | null;
@@ -28,10 +28,7 @@ export interface DecisionPageInput {
 }
 
 function formOpen(input: DecisionPageInput, action: ActionType): string {
-  const attrs =
-    input.submit.kind === 'post'
-      ? ` method="post" action="${safeHref(input.submit.url)}" target="_top"`
-      : ' method="post" data-script="1"';
+  const attrs = ` method="post" action="${safeHref(input.submit.url)}" target="_top"`;
   const hidden = Object.entries({ ...input.hidden, action })
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
     .join('');
@@ -173,9 +170,9 @@ const CHOICES_ID = 'tindakan';
 
 /**
  * Renders the decision page. GET only shows this page; each choice is its own form, so nothing changes until the
- * official presses a button (a POST, or google.script.run from the sidebar). No script runs on the mail-link page.
+ * official presses a button (a POST to the web app, which runs as the owner). No script runs on the page.
  */
-export function renderDecisionPage(input: DecisionPageInput, clientHtml = ''): string {
+export function renderDecisionPage(input: DecisionPageInput): string {
   const forward = input.allowed.filter((a) => !BACK_ACTIONS.includes(a));
   const back = input.allowed.filter((a) => BACK_ACTIONS.includes(a));
   const choices =
@@ -193,5 +190,5 @@ export function renderDecisionPage(input: DecisionPageInput, clientHtml = ''): s
     input.allowed.length === 0
       ? ''
       : `<a class="skip" href="#${CHOICES_ID}">${escapeHtml(PAGE_TEXT.skipToChoices)}</a>`;
-  return pageShell(`${PAGE_TEXT.decisionTitle} ${input.app.id}`, skip + summary(input) + choices, clientHtml);
+  return pageShell(`${PAGE_TEXT.decisionTitle} ${input.app.id}`, skip + summary(input) + choices);
 }
