@@ -35,19 +35,36 @@ export function currentLateness(app: Application, ctx: SlaContext): StepLateness
   return { step: app.currentStep, elapsed, standard, late: elapsed > standard };
 }
 
+/** What is due for an application now: the reminder (1x the standard) and/or the escalation (2x), each not yet sent. */
+export interface SlaDue {
+  lateness: StepLateness;
+  remindDue: boolean;
+  escalateDue: boolean;
+}
+
+/**
+ * Whether a reminder or an escalation is due, from the status, the SOP step and its timing alone: the periodic job
+ * decides this over every application from a few columns and reads the whole row of the few that are due.
+ */
+export function slaDue(app: Application, ctx: SlaContext): SlaDue | null {
+  const lateness = currentLateness(app, ctx);
+  const timing = app.steps[app.currentStep];
+  if (!lateness || !timing) return null;
+  const remindDue = lateness.elapsed >= lateness.standard && timing.remindedAt === null;
+  const escalateDue = lateness.elapsed >= 2 * lateness.standard && timing.escalatedAt === null;
+  return remindDue || escalateDue ? { lateness, remindDue, escalateDue } : null;
+}
+
 /**
  * Decides the reminder and escalation for one application. Returns null when nothing is due, else the record with
  * remindedAt / escalatedAt set and the mails and audit rows. The version is not raised: a reminder changes no
  * decision, so the decision links already sent stay valid (the shell writes under the lock all the same).
  */
 export function checkSla(app: Application, ctx: SlaContext): { app: Application; effects: Effect[] } | null {
-  const lateness = currentLateness(app, ctx);
+  const due = slaDue(app, ctx);
   const role = holderRole(routeOf(ctx.sop), app.status);
-  const timing = app.steps[app.currentStep];
-  if (!lateness || !role || !timing) return null;
-  const remindDue = lateness.elapsed >= lateness.standard && timing.remindedAt === null;
-  const escalateDue = lateness.elapsed >= 2 * lateness.standard && timing.escalatedAt === null;
-  if (!remindDue && !escalateDue) return null;
+  if (!due || !role) return null;
+  const { lateness, remindDue, escalateDue } = due;
 
   const next = JSON.parse(JSON.stringify(app)) as Application;
   const nextTiming = next.steps[next.currentStep]!;

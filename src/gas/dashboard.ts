@@ -1,4 +1,5 @@
 // The Dasbor sheet: figures computed by the script (core/metrics) written as values, with native charts over them.
+import { LATE_NOW_TEXT } from '../core/messages/dashboard-late';
 import { DASHBOARD_TEXT as T } from '../core/messages/lifecycle';
 import { SHEET_NAMES } from '../core/messages/shell';
 import { type DashboardFigures, dashboardFigures } from '../core/metrics';
@@ -6,16 +7,30 @@ import { sopForService } from '../core/service-sops';
 import { currentLateness } from '../core/sla';
 import type { SopDefinition } from '../core/sop';
 import type { Application } from '../core/workflow-types';
+import { readApplicationColumns } from './column-reader';
 import { type Env, loadEnv } from './env';
-import {
-  openCertificatesWithLifecycle,
-  readAllApplicationsOf,
-  readCertificates,
-  readServiceSops,
-} from './lifecycle-sheets';
+import { openCertificatesWithLifecycle, readCertificates, readServiceSops } from './lifecycle-sheets';
 import { withScriptLock } from './lock';
+import { openRegister } from './register';
+
+/**
+ * The register columns the Dasbor's figures and the late-now table use (with the application number): status, SOP
+ * step, service, OPD and step times. The SLA check reads the same ones, for its own decision and the refresh.
+ */
+export const DASHBOARD_HEADERS: readonly string[] = [
+  'Kode status',
+  'Tahap SOP',
+  'Kode layanan',
+  'Unit kerja / OPD',
+  'Waktu tahap (JSON)',
+];
 
 const WIDTH = 8;
+/**
+ * Rows of the late-now table: the most overdue first. The rest are counted in one line, so the Dasbor (and the
+ * cells and calls of a refresh) stays the same size however many applications are late.
+ */
+const LATE_NOW_ROWS = 50;
 /** Charts sit right of the tables, from this column. */
 const CHART_COLUMN = 10;
 
@@ -84,7 +99,10 @@ function blocksOf(f: DashboardFigures, late: LateNow[]): Block[] {
     {
       title: T.lateNow,
       head: [T.colApplication, T.colMinutesOver],
-      rows: late.map((l) => [l.label, l.minutesOver]),
+      rows: [
+        ...late.slice(0, LATE_NOW_ROWS).map((l): CellValue[] => [l.label, l.minutesOver]),
+        ...(late.length > LATE_NOW_ROWS ? [[LATE_NOW_TEXT.more(late.length - LATE_NOW_ROWS), '']] : []),
+      ],
       formats: ['@', '0'],
     },
   ];
@@ -124,9 +142,10 @@ export function writeDashboard(
     push([]);
   }
   sheet.clearContents();
-  if (sheet.getMaxColumns() < CHART_COLUMN + 6)
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), CHART_COLUMN + 6 - sheet.getMaxColumns());
-  if (sheet.getMaxRows() < grid.length) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < CHART_COLUMN + 6) sheet.insertColumnsAfter(maxColumns, CHART_COLUMN + 6 - maxColumns);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < grid.length) sheet.insertRowsAfter(maxRows, grid.length - maxRows);
   const range = sheet.getRange(1, 1, grid.length, WIDTH);
   range.setNumberFormats(formats);
   range.setValues(grid);
@@ -159,9 +178,16 @@ export function writeDashboard(
   return sheet;
 }
 
-/** Computes the figures from the register and Sertifikat Terbit (one read each) and rewrites the Dasbor. */
+/**
+ * Computes the figures from the register (only DASHBOARD_HEADERS, unless the caller read them) and Sertifikat Terbit,
+ * and rewrites the Dasbor.
+ */
 export function refreshDashboardFrom(env: Env, apps?: Application[], sops?: SopDefinition[]): DashboardFigures {
-  const applications = apps ?? readAllApplicationsOf(env);
+  const applications =
+    apps ??
+    readApplicationColumns(openRegister(env.spreadsheet, env.sop), env.sop, DASHBOARD_HEADERS).map(
+      (partial) => partial.app,
+    );
   const certificates = readCertificates(openCertificatesWithLifecycle(env.spreadsheet)).map((c) => c.tracked);
   const allSops = sops ?? readServiceSops(env.spreadsheet);
   const figures = dashboardFigures(applications, certificates, allSops, env.now);
@@ -172,7 +198,7 @@ export function refreshDashboardFrom(env: Env, apps?: Application[], sops?: SopD
     if (lateness?.late)
       late.push({ label: `${app.id} (${T.step} ${lateness.step})`, minutesOver: lateness.elapsed - lateness.standard });
   }
-  late.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  late.sort((a, b) => b.minutesOver - a.minutesOver || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   writeDashboard(env.spreadsheet, figures, late, env.now);
   return figures;
 }

@@ -6,10 +6,15 @@ import { ROLE_LABELS } from '../core/messages/workflow';
 import { monthLabel } from '../core/metrics';
 import { holdersOf } from '../core/settings';
 import { type AuditEntry, appendAudit, openAudit } from './audit-log';
+import { readApplicationColumns } from './column-reader';
 import { type Env, loadEnv } from './env';
-import { readAllApplicationsOf, readLifecycleSettings, readServiceSops } from './lifecycle-sheets';
+import { readLifecycleSettings, readServiceSops } from './lifecycle-sheets';
 import { withScriptLock } from './lock';
 import { enqueueMails, openOutbox } from './outbox';
+import { openRegister } from './register';
+
+/** The register columns the report's figures use (with the application number): never the whole row. */
+const REPORT_HEADERS: readonly string[] = ['Kode layanan', 'Diajukan pada', 'Waktu tahap (JSON)', 'Riwayat (JSON)'];
 
 /** Script Properties this module keeps: the folder it made, and the last period the monthly trigger reported. */
 const REPORT_FOLDER_KEY = 'REPORT_FOLDER_ID';
@@ -52,12 +57,16 @@ function reportFolder(configured: string): GoogleAppsScript.Drive.Folder {
 export function deliverReport(env: Env, period: string): ReportRunResult {
   const sops = readServiceSops(env.spreadsheet);
   const seed = sops[0]!;
-  const report = evaluationReport(readAllApplicationsOf(env), sops, period, env.now);
-  const html = renderEvaluationReportHtml(report, readLifecycleSettings(env.spreadsheet, seed).letterhead);
+  const apps = readApplicationColumns(openRegister(env.spreadsheet, env.sop), env.sop, REPORT_HEADERS).map(
+    (partial) => partial.app,
+  );
+  const report = evaluationReport(apps, sops, period, env.now);
+  const settings = readLifecycleSettings(env.spreadsheet, seed);
+  const html = renderEvaluationReportHtml(report, settings.letterhead);
   const name = T.fileName(period);
   const pdf = Utilities.newBlob(html, 'text/html', name.replace(/\.pdf$/, '.html')).getAs('application/pdf');
   pdf.setName(name);
-  const file = reportFolder(readLifecycleSettings(env.spreadsheet, seed).reportFolderId).createFile(pdf);
+  const file = reportFolder(settings.reportFolderId).createFile(pdf);
   const url = file.getUrl();
   const label = monthLabel(period);
   const recipients = holdersOf(env.settings, 'KEPALA_DINAS', env.now);

@@ -15,54 +15,115 @@ import { type Env, loadEnv } from './env';
 import { openCertificatesWithLifecycle, readCertificates } from './lifecycle-sheets';
 import { withScriptLock } from './lock';
 import { enqueueMails, type OutgoingMail, openOutbox, sendOutboxRows } from './outbox';
+import type { SheetTable } from './sheet-table';
 
 /** What one run did (for the menu, the trigger log and tests). */
 export interface ExpiryRunResult {
   notices: number;
   marked: number;
+  /** Notices due but left for the next run (beyond the batch). */
+  waiting: number;
 }
 
 const AUDIT_EVENT = 'Pemberitahuan masa berlaku sertifikat';
 const SERVICE_TITLE = INTAKE_FORM.questions.find((q) => q.key === 'service')?.title ?? '';
 
+/** Stands for the serial in a pre-filled link made once per notice kind; letters and digits only, so never encoded. */
+const SERIAL_PLACEHOLDER = 'NOMORSERI0PENGGANTI';
+
 /**
- * The Form link in a notice: for H-30 and H-7 pre-filled with "Pembaruan" and the serial (when the Form has those
- * questions), for an expired certificate with "Penerbitan baru"; the published URL when pre-filling is not possible.
+ * The Form link of each notice kind: for H-30 and H-7 pre-filled with "Pembaruan" and the serial (when the Form has
+ * those questions), for an expired certificate with "Penerbitan baru"; the published URL when pre-filling is not
+ * possible. Made once per kind with a placeholder serial (the Form is opened once per run, not once per notice); the
+ * result puts the certificate's own serial in its place.
  */
-function formLinkFor(env: Env, kind: NoticeKind, serial: string): string {
-  if (!env.props.formId) return '';
-  try {
-    const form = FormApp.openById(env.props.formId);
-    const response = form.createResponse();
-    let filled = false;
-    for (const item of form.getItems()) {
-      const title = item.getTitle();
-      if (title === SERVICE_TITLE && item.getType() === FormApp.ItemType.MULTIPLE_CHOICE) {
-        response.withItemResponse(
-          item.asMultipleChoiceItem().createResponse(kind === 'EXPIRED' ? 'Penerbitan baru' : 'Pembaruan'),
-        );
-        filled = true;
-      } else if (
-        title === LIFECYCLE_QUESTIONS.serial &&
-        kind !== 'EXPIRED' &&
-        item.getType() === FormApp.ItemType.TEXT
-      ) {
-        response.withItemResponse(item.asTextItem().createResponse(serial));
+function formLinks(env: Env, kinds: readonly NoticeKind[]): (kind: NoticeKind, serial: string) => string {
+  const links = new Map<NoticeKind, string>();
+  if (env.props.formId && kinds.length > 0) {
+    try {
+      const form = FormApp.openById(env.props.formId);
+      const items = form.getItems();
+      for (const kind of kinds) {
+        const response = form.createResponse();
+        let filled = false;
+        for (const item of items) {
+          const title = item.getTitle();
+          if (title === SERVICE_TITLE && item.getType() === FormApp.ItemType.MULTIPLE_CHOICE) {
+            response.withItemResponse(
+              item.asMultipleChoiceItem().createResponse(kind === 'EXPIRED' ? 'Penerbitan baru' : 'Pembaruan'),
+            );
+            filled = true;
+          } else if (
+            title === LIFECYCLE_QUESTIONS.serial &&
+            kind !== 'EXPIRED' &&
+            item.getType() === FormApp.ItemType.TEXT
+          ) {
+            response.withItemResponse(item.asTextItem().createResponse(SERIAL_PLACEHOLDER));
+          }
+        }
+        links.set(kind, filled ? response.toPrefilledUrl() : form.getPublishedUrl());
       }
+    } catch (error) {
+      console.log(`Tautan formulir tidak dapat dibuat: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return filled ? response.toPrefilledUrl() : form.getPublishedUrl();
-  } catch (error) {
-    console.log(`Tautan formulir tidak dapat dibuat: ${error instanceof Error ? error.message : String(error)}`);
-    return '';
+  }
+  return (kind, serial) => (links.get(kind) ?? '').split(SERIAL_PLACEHOLDER).join(encodeURIComponent(serial));
+}
+
+/**
+ * Notices sent in one run, most urgent first (fewest days left). A notice costs about 2 to 3 s of service calls by
+ * bench/cost-model.ts (its outbox rows, each checked for its key, marked and sent), so 40 keep a run near 2 minutes,
+ * well under Apps Script's limit, and within a consumer account's 100 recipients a day. The rest are not marked as
+ * sent, so the next run (the next day's trigger, or the menu item now) takes them up where this one stopped.
+ */
+const EXPIRY_BATCH = 40;
+/** Optional Script Property lowering the batch (tests, or a slow day); never raises it above EXPIRY_BATCH. */
+const BATCH_KEY = 'EXPIRY_CHECK_BATCH';
+
+function expiryBatch(): number {
+  const asked = Number(PropertiesService.getScriptProperties().getProperty(BATCH_KEY) ?? '');
+  return Number.isInteger(asked) && asked > 0 ? Math.min(asked, EXPIRY_BATCH) : EXPIRY_BATCH;
+}
+
+/**
+ * Writes the state and notices-sent cells of the changed rows: one read and one setValues over the rows from the
+ * first to the last change (both columns in one range when they sit side by side, else one range each), the cells
+ * between carried as read under the same lock. The calls do not grow with the number of certificates.
+ */
+function writeLifecycleCells(table: SheetTable, changes: Map<number, [string, string]>): void {
+  if (changes.size === 0) return;
+  const changed = [...changes.keys()];
+  const first = Math.min(...changed);
+  const count = Math.max(...changed) - first + 1;
+  const stateColumn = table.column(LH.state);
+  const noticesColumn = table.column(LH.notices);
+  const spans =
+    noticesColumn === stateColumn + 1
+      ? [{ column: stateColumn, fields: [0, 1] }]
+      : [
+          { column: stateColumn, fields: [0] },
+          { column: noticesColumn, fields: [1] },
+        ];
+  for (const { column, fields } of spans) {
+    const range = table.sheet.getRange(first, column, count, fields.length);
+    const values = range.getValues();
+    for (const [row, cells] of changes) {
+      const target = values[row - first] as unknown[];
+      fields.forEach((field, k) => {
+        target[k] = cells[field];
+      });
+    }
+    range.setValues(values);
   }
 }
 
 /**
  * Runs the expiry check for today (WITA), under the script lock: plans the notices and states (core/expiry), writes
- * the state and the notices-sent cells of the rows that changed, appends one audit row per notice, then queues and
- * sends the mails (holder, with a copy to each Verifikator). The notices-sent record is written before the mails are
- * queued, and each mail has an outbox key, so a rerun the same day or a fault never sends a notice twice; a mail that
- * cannot go now waits in Kotak Keluar.
+ * the state and the notices-sent cells of the rows that changed (in one batch), appends one audit row per notice,
+ * then queues and sends the mails (holder, with a copy to each Verifikator). At most EXPIRY_BATCH notices per run,
+ * most urgent first; the others wait, unmarked, for the next run. The notices-sent record is written before the
+ * mails are queued, and each mail has an outbox key, so a rerun the same day or a fault never sends a notice twice;
+ * a mail that cannot go now waits in Kotak Keluar.
  */
 export function runExpiryCheck(): ExpiryRunResult {
   return withScriptLock(() => {
@@ -74,26 +135,31 @@ export function runExpiryCheck(): ExpiryRunResult {
       stored.map((s) => s.tracked),
       today,
     );
+    const urgent = [...plan.notices].sort((a, b) => a.daysLeft - b.daysLeft);
+    const notices = urgent.slice(0, expiryBatch());
     const bySerial = new Map(stored.map((s) => [s.tracked.serial, s]));
-    const noticeFor = new Map(plan.notices.map((n) => [n.serial, n]));
+    const noticeFor = new Map(notices.map((n) => [n.serial, n]));
+    const changes = new Map<number, [string, string]>();
     let marked = 0;
     for (const { serial, state } of plan.states) {
       const s = bySerial.get(serial);
       if (!s) continue;
       const notice = noticeFor.get(serial);
       const stateLabel = s.tracked.revoked ? s.state : CERTIFICATE_STATE_LABELS[state];
-      const notices = notice ? formatNoticesSent([...s.tracked.noticesSent, notice.kind], NOTICE_LABELS) : s.notices;
-      if (stateLabel === s.state && notices === s.notices) continue;
-      const before = table.readRow(s.row);
-      table.updateRow(s.row, before, { [LH.state]: stateLabel, [LH.notices]: notices });
+      const sent = notice ? formatNoticesSent([...s.tracked.noticesSent, notice.kind], NOTICE_LABELS) : s.notices;
+      if (stateLabel === s.state && sent === s.notices) continue;
+      changes.set(s.row, [stateLabel, sent]);
       if (stateLabel !== s.state) marked += 1;
     }
-    if (plan.notices.length === 0) return { notices: 0, marked };
+    writeLifecycleCells(table, changes);
+    const waiting = urgent.length - notices.length;
+    if (notices.length === 0) return { notices: 0, marked, waiting };
 
     const verifikators = holdersOf(env.settings, 'VERIFIKATOR', env.now);
+    const formUrl = formLinks(env, [...new Set(notices.map((n) => n.kind))]);
     const audits: AuditEntry[] = [];
     const mails: OutgoingMail[] = [];
-    for (const notice of plan.notices) {
+    for (const notice of notices) {
       const c = notice.certificate;
       const rendered = renderExpiryMail({
         kind: notice.kind,
@@ -102,7 +168,7 @@ export function runExpiryCheck(): ExpiryRunResult {
         validUntil: c.validUntil,
         unit: c.unit,
         daysLeft: notice.daysLeft,
-        formUrl: formLinkFor(env, notice.kind, c.serial),
+        formUrl: formUrl(notice.kind, c.serial),
       });
       const key = `KEDALUWARSA:${c.serial}:${notice.kind}`;
       const base = {
@@ -134,6 +200,6 @@ export function runExpiryCheck(): ExpiryRunResult {
     } catch (error) {
       console.log(`Pemberitahuan menunggu di Kotak Keluar: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return { notices: plan.notices.length, marked };
+    return { notices: notices.length, marked, waiting };
   });
 }

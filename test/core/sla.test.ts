@@ -1,7 +1,8 @@
 // SLA: reminder at 1x the standard to the holder, escalation at 2x to the superior, each once, business minutes only.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSla, currentLateness } from '../../src/core/sla';
+import { blankApplication } from '../../src/core/register-schema';
+import { checkSla, currentLateness, slaDue } from '../../src/core/sla';
 import { applyAction, openApplication } from '../../src/core/workflow';
 import type { Application, Effect } from '../../src/core/workflow-types';
 import {
@@ -162,5 +163,51 @@ describe('checkSla properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('slaDue', () => {
+  /** What the periodic job reads of every application: status, SOP step, service and step times (no applicant data). */
+  const columnsOnly = (app: Application): Application => {
+    const partial = blankApplication();
+    partial.id = app.id;
+    partial.status = app.status;
+    partial.currentStep = app.currentStep;
+    partial.applicant.service = app.applicant.service;
+    partial.steps = JSON.parse(JSON.stringify(app.steps));
+    return partial;
+  };
+
+  it('agrees with checkSla, also on a record read from those few columns only (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 240 }), { minLength: 1, maxLength: 20 }), (gaps) => {
+        let app = atKadis();
+        let now = START;
+        for (const gap of gaps) {
+          now = minutesAfter(now, gap);
+          const c = ctxOf('', 'SISTEM', now);
+          const ctx = { now, sop: c.sop, settings: c.settings, calendar: c.calendar };
+          const result = checkSla(app, ctx);
+          const due = slaDue(app, ctx);
+          expect(due !== null).toBe(result !== null);
+          expect(slaDue(columnsOnly(app), ctx)).toEqual(due);
+          if (result) app = result.app;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names what is due: the reminder at 1x, both past 2x, nothing once both were sent', () => {
+    const c = (at: Date) => {
+      const x = ctxOf('', 'SISTEM', at);
+      return { now: at, sop: x.sop, settings: x.settings, calendar: x.calendar };
+    };
+    const app = atKadis();
+    expect(slaDue(app, c(minutesAfter(START, 9)))).toBeNull();
+    expect(slaDue(app, c(minutesAfter(START, 10)))).toMatchObject({ remindDue: true, escalateDue: false });
+    expect(slaDue(app, c(minutesAfter(START, 25)))).toMatchObject({ remindDue: true, escalateDue: true });
+    const done = checkSla(app, c(minutesAfter(START, 25)))!.app;
+    expect(slaDue(done, c(minutesAfter(START, 90)))).toBeNull();
   });
 });

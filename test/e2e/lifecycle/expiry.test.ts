@@ -54,6 +54,8 @@ describe('expiry notices', () => {
     const h30 = mailsTo(emu, APPLICANT).find((m) => m.subject.includes('30 hari'))!;
     expect(h30.body).toContain('berlaku sampai 2026-03-10 (30 hari lagi)');
     expect(h30.htmlBody).toMatch(/href="https:\/\/docs\.google\.com\/forms\/[^"]*viewform\?[^"]*Pembaruan/);
+    // The link is pre-filled with this certificate's own serial (the run makes one link per kind and puts it in).
+    expect(h30.htmlBody).toMatch(new RegExp(`href="[^"]*viewform\\?[^"]*=${SERIAL}[&"]`));
     const expired = mailsTo(emu, APPLICANT).find((m) => m.subject.includes('kedaluwarsa'))!;
     expect(expired.body).toContain('ajukan Penerbitan baru');
 
@@ -65,7 +67,7 @@ describe('expiry notices', () => {
     // Run again by hand from the menu: nothing more is sent.
     const again = emu.runMenuItem('Periksa masa berlaku sertifikat', OWNER);
     expect(again.status, again.error ?? '').toBe('COMPLETED');
-    expect(again.value).toEqual({ notices: 0, marked: 0 });
+    expect(again.value).toEqual({ notices: 0, marked: 0, waiting: 0 });
     expect(notices(emu, APPLICANT)).toHaveLength(3);
   });
 });
