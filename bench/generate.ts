@@ -5,6 +5,7 @@ import type { CellValue, SheetState, SpreadsheetState } from '../emulator/state'
 import { AUDIT_COLUMNS, AUDIT_GENESIS_HASH, chainRow } from '../src/core/audit-chain';
 import { SHEET_NAMES, SHELL_MESSAGES } from '../src/core/messages/shell';
 import { AUDIT_EVENTS, ROLE_LABELS } from '../src/core/messages/workflow';
+import { formatReconcileCursor, RECONCILE_CURSOR_KEY } from '../src/core/reconcile';
 import { certificateColumns, formatsOf, RESPONSE_ID_HEADER, registerColumns, toRow } from '../src/core/register-schema';
 import { DEFAULT_SETTINGS, type RosterRole, type Settings } from '../src/core/settings';
 import { SEED_SOP, type SopDefinition } from '../src/core/sop';
@@ -270,9 +271,17 @@ export interface GeneratedRegister {
 export const FRESH_WORK = { late: 5, pendingMails: 5 } as const;
 
 /**
- * Writes `size` applications into the container spreadsheet's Register Permohonan (and their audit rows, sent
- * mails in Kotak Keluar, Sertifikat Terbit rows and Data Terbatas rows when those sheets exist), through the
- * program's record -> row mapping (register-schema toRow) under the headers the sheet has. No service call is made.
+ * Kotak Keluar is a queue: the outbox flush removes sent mails older than its retention (60 days), so in the steady
+ * state it holds only the mails of the applications of about the last two months. 2,000 a month is a heavy rate for
+ * one regency (50,000 applications in about two years); below 4,000 every application's mails are still there.
+ */
+export const RECENT_MAIL_APPLICATIONS = 4_000;
+
+/**
+ * Writes `size` applications into the container spreadsheet's Register Permohonan (and their audit rows, the sent
+ * mails of the last RECENT_MAIL_APPLICATIONS in Kotak Keluar, Sertifikat Terbit rows and Data Terbatas rows when those
+ * sheets exist), through the program's record -> row mapping (register-schema toRow) under the headers the sheet
+ * has. No service call is made.
  */
 export function generateRegister(emu: Emulator, size: number, opts: { restrictedId?: string } = {}): GeneratedRegister {
   const lateIds: string[] = [];
@@ -397,7 +406,7 @@ export function generateRegister(emu: Emulator, size: number, opts: { restricted
         prev = hash;
       }
     }
-    if (outbox) {
+    if (outbox && i >= size - RECENT_MAIL_APPLICATIONS) {
       for (const [k, audit] of template.audits.entries()) {
         const pending = i >= size - FRESH_WORK.pendingMails && k === 0;
         const record: Record<string, CellValue> = {
@@ -427,12 +436,18 @@ export function generateRegister(emu: Emulator, size: number, opts: { restricted
       certificates,
       headerOf(certSheet).map(() => '@'),
     );
-  if (auditSheet)
+  if (auditSheet) {
     appendToSheet(
       auditSheet,
       auditRows,
       AUDIT_COLUMNS.map(() => '@'),
     );
+    // The steady state: the hourly integrity check has reconciled the log up to its last row.
+    state.scriptProperties[RECONCILE_CURSOR_KEY] = formatReconcileCursor({
+      row: auditSheet.values.length + 1,
+      since: now.getTime(),
+    });
+  }
   if (outbox)
     appendToSheet(
       outbox,

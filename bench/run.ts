@@ -64,7 +64,8 @@ function runEvent(
 
 /**
  * The container spreadsheet's size against Sheets' 10,000,000-cell limit (apps-script-runtime.md §1 Sheets): cells
- * in use (rows x header width) and the grid Sheets counts (rows x columns, a new sheet having 26 columns).
+ * in use (rows x header width) and the grid Sheets counts (every sheet's rows x columns, empty ones included, as the
+ * emulator keeps them: maxRows x maxColumns).
  */
 function spreadsheetCells(emu: ReturnType<typeof newEmulator>): {
   used: number;
@@ -78,7 +79,7 @@ function spreadsheetCells(emu: ReturnType<typeof newEmulator>): {
     const width = sheet.values.reduce((w, r) => Math.max(w, r.length), 0);
     const rows = sheet.values.length;
     used += rows * width;
-    const g = rows * Math.max(26, width);
+    const g = sheet.maxRows * sheet.maxColumns;
     grid += g;
     bySheet[sheet.name] = g;
   }

@@ -3,17 +3,28 @@
 import { INTEGRITY_MESSAGES as M } from '../core/messages/integrity';
 import { SHELL_MESSAGES } from '../core/messages/shell';
 import { ROLE_LABELS } from '../core/messages/workflow';
-import { applicationFromRow, ID_HEADER } from '../core/register-schema';
+import {
+  type AuditStatus,
+  formatReconcileCursor,
+  lastAfterById,
+  mismatches,
+  parseReconcileCursor,
+  RECONCILE_CURSOR_KEY,
+  type RegisterStatus,
+  statusOfCode,
+  unexplainedChanges,
+} from '../core/reconcile';
+import { ID_HEADER } from '../core/register-schema';
 import { driveFileId, retentionDue } from '../core/retention';
 import { escapeHtml } from '../core/sanitize';
-import { type Application, STATUS_LABELS } from '../core/workflow-types';
+import { STATUS_LABELS } from '../core/workflow-types';
 import { AUDIT_START, type AuditCursor, type AuditEntry, appendAudit, checkAuditSegment, openAudit } from './audit-log';
 import { type Env, loadEnv } from './env';
 import { withScriptLock } from './lock';
 import { enqueueMails, openOutbox, sendOutboxRows } from './outbox';
 import { openRegister } from './register';
 import { openRestricted, RESTRICTED_FIELDS } from './restricted-store';
-import type { SheetTable } from './sheet-table';
+import { type Cell, columnLetters, type SheetTable } from './sheet-table';
 import { ensureTriggers, TRIGGER_HANDLERS } from './triggers';
 
 /** What one run found and did (for the execution log, the menu and tests). */
@@ -71,9 +82,11 @@ export function runIntegrityCheck(): IntegrityReport {
       if (chain.done) setAnchor(audit);
       saveCursor(chain.done ? null : chain.next);
     }
-    const applications = readApplications(locked);
-    report.repaired = reconcile(locked, applications);
-    report.erased = applyRetention(locked, applications);
+    const register = readRegisterStatus(locked);
+    const reconciled = reconcile(locked, register, chain.ok && chain.done);
+    report.repaired = reconciled.repaired;
+    report.erased = applyRetention(locked, register);
+    saveReconcileCursor({ row: reconciled.nextRow + report.erased, since: locked.now.getTime() });
   });
   report.message = M.summary(report);
   console.log(report.message);
@@ -156,62 +169,103 @@ function reinstallTriggers(env: Env): number {
   }
 }
 
-/** Every application in one read (the hourly job may read the whole register; events never do). */
-function readApplications(env: Env): Application[] {
-  const register = openRegister(env.spreadsheet, env.sop);
-  const last = register.sheet.getLastRow();
-  if (last < 2) return [];
-  const index = register.index();
-  const idColumn = index.get(ID_HEADER) ?? 0;
-  return register.sheet
-    .getRange(2, 1, last - 1, register.width)
+const REGISTER_CODE = 'Kode status';
+const REGISTER_UPDATED = 'Diperbarui pada';
+
+/** One column's data cells (row 2 to the grid's end) in one read: narrow, so the hourly job never reads whole rows. */
+function readColumn(table: SheetTable, header: string, fromRow = 2, toRow?: number): Cell[] {
+  const letters = columnLetters(table.column(header));
+  return table.sheet
+    .getRange(`${letters}${fromRow}:${letters}${toRow ?? ''}`)
     .getValues()
-    .filter((raw) => String(raw[idColumn] ?? '') !== '')
-    .map((raw) => applicationFromRow(raw, index, env.sop));
+    .map((cells) => cells[0] as Cell);
+}
+
+/**
+ * Each application's number, status and last change: three columns of the register (about 3 cells an application),
+ * all that reconciliation and retention need.
+ */
+function readRegisterStatus(env: Env): RegisterStatus[] {
+  const register = openRegister(env.spreadsheet, env.sop);
+  const ids = readColumn(register, ID_HEADER);
+  const codes = readColumn(register, REGISTER_CODE);
+  const updated = readColumn(register, REGISTER_UPDATED);
+  const out: RegisterStatus[] = [];
+  ids.forEach((id, index) => {
+    const text = String(id ?? '');
+    if (!text) return;
+    const at = updated[index];
+    out.push({
+      id: text,
+      status: statusOfCode(String(codes[index] ?? '')),
+      updatedAt: at instanceof Date ? at.getTime() : Date.parse(String(at ?? '')),
+    });
+  });
+  return out;
+}
+
+/** The number and "Status Sesudah" of the audit rows fromRow..toRow, two narrow reads. */
+function readAuditStatus(audit: SheetTable, fromRow: number, toRow: number): AuditStatus[] {
+  if (toRow < fromRow) return [];
+  const ids = readColumn(audit, AUDIT_ID, fromRow, toRow);
+  const afters = readColumn(audit, AUDIT_AFTER, fromRow, toRow);
+  return ids.map((id, index) => ({ id: String(id ?? ''), after: String(afters[index] ?? '') }));
+}
+
+function readReconcileCursor(): ReturnType<typeof parseReconcileCursor> {
+  return parseReconcileCursor(PropertiesService.getScriptProperties().getProperty(RECONCILE_CURSOR_KEY));
+}
+
+function saveReconcileCursor(cursor: { row: number; since: number }): void {
+  PropertiesService.getScriptProperties().setProperty(RECONCILE_CURSOR_KEY, formatReconcileCursor(cursor));
 }
 
 /**
  * The register and the audit log must agree: every application's status is the "after" status of its last audited
- * change. A status the log never saw (a register write whose audit append failed, or a hand edit of the register)
- * gets an audit row now, so the log again explains the register.
+ * change. A status the log never saw (a register write whose audit append failed, an audit row whose change was
+ * rolled back, or a hand edit of the register) gets an audit row now, so the log again explains the register.
+ * Incremental: only the audit rows since the last run (its cursor) and the applications they touch or that changed
+ * since are compared, in two narrow reads of the log, so an hourly run costs the same at any size. The whole log is
+ * read (two columns) when there is no cursor, when a register change since the last run has no audit row among the
+ * new ones, and at the end of each chain pass (`sweep`), which also finds hand edits that left "Diperbarui pada"
+ * alone. Returns the repairs appended and the row after the log's last (the next run's cursor).
  */
-function reconcile(env: Env, applications: Application[]): number {
+function reconcile(env: Env, register: RegisterStatus[], sweep: boolean): { repaired: number; nextRow: number } {
   const audit = openAudit(env.spreadsheet);
-  const lastAfter = new Map<string, string>();
-  for (const { record } of audit.readAll()) {
-    const id = String(record[AUDIT_ID] ?? '');
-    const after = String(record[AUDIT_AFTER] ?? '');
-    if (id && after) lastAfter.set(id, after);
+  const last = audit.sheet.getLastRow();
+  const cursor = readReconcileCursor();
+  const usable = cursor && cursor.row <= last + 1 && !sweep ? cursor : null;
+  const fresh = readAuditStatus(audit, usable?.row ?? 2, last);
+  let lastAfter = lastAfterById(fresh);
+  let scope: { full: true } | { full: false; since: number } = { full: true };
+  if (usable) {
+    if (unexplainedChanges(register, lastAfter, usable.since).length === 0)
+      scope = { full: false, since: usable.since };
+    else lastAfter = lastAfterById([...readAuditStatus(audit, 2, usable.row - 1), ...fresh]);
   }
-  const repairs: AuditEntry[] = [];
-  for (const app of applications) {
-    const current = STATUS_LABELS[app.status];
-    const audited = lastAfter.get(app.id) ?? '';
-    if (audited === current) continue;
-    repairs.push({
-      at: env.now,
-      applicationId: app.id,
-      event: M.events.repaired,
-      actor: M.actor,
-      role: ROLE_LABELS.SISTEM,
-      before: audited,
-      after: current,
-      note: M.repairedNote(current, audited),
-    });
-  }
+  const repairs: AuditEntry[] = mismatches(register, lastAfter, scope).map(({ id, current, audited }) => ({
+    at: env.now,
+    applicationId: id,
+    event: M.events.repaired,
+    actor: M.actor,
+    role: ROLE_LABELS.SISTEM,
+    before: audited,
+    after: current,
+    note: M.repairedNote(current, audited),
+  }));
   appendAudit(audit, repairs);
-  return repairs.length;
+  return { repaired: repairs.length, nextRow: Math.max(last, 1) + 1 + repairs.length };
 }
 
 /**
  * Deletes the full NIK and the files link from Data Terbatas once a finished application has been kept for the
  * retention period (Pengaturan), trashes the file when the system owns it, and logs each deletion in Jejak Audit.
  */
-function applyRetention(env: Env, applications: Application[]): number {
+function applyRetention(env: Env, register: RegisterStatus[]): number {
   if (!env.props.restrictedId) return 0;
   const H = RESTRICTED_FIELDS;
   const store = openRestricted(env.props.restrictedId);
-  const byId = new Map(applications.map((app) => [app.id, app]));
+  const byId = new Map(register.map((app) => [app.id, app]));
   const days = env.settings.retentionDays;
   const entries: AuditEntry[] = [];
   for (const { row, record } of store.readAll()) {
@@ -219,7 +273,8 @@ function applyRetention(env: Env, applications: Application[]): number {
     const files = String(record[H.filesLink] ?? '');
     if (!nik && !files) continue;
     const app = byId.get(String(record[H.applicationId] ?? ''));
-    if (!app || !retentionDue({ status: app.status, finishedAt: app.updatedAt }, days, env.now)) continue;
+    const finishedAt = app && !Number.isNaN(app.updatedAt) ? new Date(app.updatedAt).toISOString() : '';
+    if (!app || !retentionDue({ status: app.status, finishedAt }, days, env.now)) continue;
     const fileNote = trashOwnFile(files);
     store.updateRow(row, record, { [H.nik]: '', [H.filesLink]: '', [H.updatedAt]: env.now });
     entries.push({

@@ -1,11 +1,13 @@
-// Creates or repairs one sheet of the register: header row, frozen header, column formats; reports what it did.
+// Creates or repairs one sheet of the register: header row, frozen header, column formats, no spare columns.
 import { SHELL_MESSAGES } from '../core/messages/shell';
 import { type ColumnSpec, numberFormatFor } from './sheet-table';
 
 /**
  * Makes sure `name` exists with every header of `specs`. Existing headers are never moved or renamed (staff may have
  * reordered them); missing ones are added after the last used column. Text columns get '@' over the whole column so
- * values typed by staff stay strings too. Returns the lines for the setup report.
+ * values typed by staff stay strings too. Spare empty columns past the last used one are deleted: Sheets counts every
+ * grid cell against its 10,000,000-cell limit, and a new sheet's 26 columns under a 10-column log would count 2.6 times
+ * its rows. Columns holding anything (staff-added ones included) are kept. Returns the lines for the setup report.
  */
 export function ensureSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -20,13 +22,15 @@ export function ensureSheet(
     report.push(SHELL_MESSAGES.setup.sheetCreated(name));
   }
   if (specs.length === 0) return { sheet, report, created };
-  const width = Math.max(sheet.getLastColumn(), 1);
+  const lastColumn = sheet.getLastColumn();
+  const width = Math.max(lastColumn, 1);
   const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((cell) => String(cell).trim());
   const missing = specs.filter((spec) => !header.includes(spec.header));
+  let maxColumns = sheet.getMaxColumns();
   if (missing.length > 0) {
     const used = header.filter((text) => text !== '').length === 0 ? 0 : lastNonEmpty(header);
-    const maxColumns = sheet.getMaxColumns();
     if (used + missing.length > maxColumns) sheet.insertColumnsAfter(maxColumns, used + missing.length - maxColumns);
+    maxColumns = Math.max(maxColumns, used + missing.length);
     sheet.getRange(1, used + 1, 1, missing.length).setValues([missing.map((spec) => spec.header)]);
     if (!created)
       report.push(
@@ -37,6 +41,8 @@ export function ensureSheet(
       );
     header.splice(used, header.length - used, ...missing.map((spec) => spec.header));
   }
+  const keep = Math.max(lastColumn, header.length);
+  if (maxColumns > keep) sheet.deleteColumns(keep + 1, maxColumns - keep);
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   const maxRows = sheet.getMaxRows();
   if (maxRows > 1) {
