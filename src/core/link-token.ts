@@ -6,7 +6,9 @@ import { ACTOR_ROLES, type ActorRole } from './sop';
 /**
  * What a decision link carries. `app` application id, `step` SOP step id, `role` the acting role, `to` the recipient's
  * e-mail, `ver` the application's version when the link was made, `exp` expiry (ms since epoch), `nonce` a random
- * single-use id, `act` an optional action the link proposes (the page still asks for confirmation).
+ * single-use id, `act` an optional action the link proposes (the page still asks for confirmation), `row` an optional
+ * hint: the register row the application sat in when the link was made, so using the link reads that one row instead
+ * of searching (the row's ID cell is checked against `app`; rows move when staff sort, and then the search is used).
  */
 export interface LinkClaims {
   app: string;
@@ -17,6 +19,7 @@ export interface LinkClaims {
   exp: number;
   nonce: string;
   act?: string;
+  row?: number;
 }
 
 /** HMAC-SHA256 of a message with the secret, as signed bytes (what Utilities.computeHmacSha256Signature returns). */
@@ -39,6 +42,7 @@ function canonicalJson(claims: LinkClaims): string {
     nonce: claims.nonce,
   };
   if (claims.act !== undefined) ordered.act = claims.act;
+  if (claims.row !== undefined) ordered.row = claims.row;
   return JSON.stringify(ordered);
 }
 
@@ -66,7 +70,8 @@ function isClaims(value: unknown): value is LinkClaims {
     typeof v.exp === 'number' &&
     Number.isFinite(v.exp) &&
     typeof v.nonce === 'string' &&
-    (v.act === undefined || typeof v.act === 'string')
+    (v.act === undefined || typeof v.act === 'string') &&
+    (v.row === undefined || (typeof v.row === 'number' && Number.isInteger(v.row) && v.row >= 2))
   );
 }
 
@@ -115,5 +120,6 @@ export function decodeToken(
     nonce: parsed.nonce,
   };
   if (parsed.act !== undefined) claims.act = parsed.act;
+  if (parsed.row !== undefined) claims.row = parsed.row;
   return { ok: true, claims };
 }

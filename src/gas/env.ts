@@ -23,10 +23,10 @@ export interface Env {
 /**
  * Opens the register by its ID (a trigger or a web-app request has no active document) and reads Pengaturan and the
  * SOP sheet (the SOP kept 5 minutes in the script cache), so an edit there changes events without code. A sheet that
- * does not parse stops the event with its Indonesian errors before anything is written.
+ * does not parse stops the event with its Indonesian errors before anything is written. `props` saves reading
+ * Script Properties twice when the caller already has them.
  */
-export function loadEnv(): Env {
-  const props = readAllProperties();
+export function loadEnv(props: Record<PropertyName, string> = readAllProperties()): Env {
   if (!props.spreadsheetId) throw new Error(SHELL_MESSAGES.notSetUp);
   const spreadsheet = SpreadsheetApp.openById(props.spreadsheetId);
   const { settings, calendar } = readSettings(spreadsheet);

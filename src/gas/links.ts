@@ -3,6 +3,7 @@ import { decodeToken, encodeToken, type LinkClaims, type TokenFailure } from '..
 import type { ActorRole } from '../core/sop';
 import { holderFor } from '../core/workflow';
 import type { Application, LinkRequest } from '../core/workflow-types';
+import { knownRow } from './register';
 import { webAppUrl } from './script-config';
 
 /** The link purposes the web app serves (LinkRequest's, carried in the token's `act`). */
@@ -18,7 +19,8 @@ export function signer(secret: string): (message: string) => number[] {
 
 /**
  * Turns a LinkRequest into a web-app URL. The token binds the application, the status it acts in, the acting role,
- * the recipient and the version; a random nonce makes each link distinct.
+ * the recipient and the version; a random nonce makes each link distinct. When the application's register row was
+ * read in this execution, the token carries it as a signed hint, so opening the link reads one row, not a search.
  */
 export function linkUrl(
   request: LinkRequest,
@@ -53,6 +55,8 @@ export function signToken(
     nonce: Utilities.getUuid(),
     act: request.purpose,
   };
+  const row = knownRow(app.id);
+  if (row !== undefined) claims.row = row;
   return encodeToken(claims, signer(secret));
 }
 

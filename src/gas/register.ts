@@ -33,18 +33,13 @@ export function certificateSpecs(): ColumnSpec[] {
   return certificateColumns().map((column) => ({ header: column.header, kind: kindOf(column.kind) }));
 }
 
-function sheetOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string) {
-  const sheet = spreadsheet.getSheetByName(name);
-  if (!sheet) throw new Error(SHELL_MESSAGES.sheetMissing(name));
-  return sheet;
-}
-
+/** Register Permohonan in two calls (its header row); the Sheet object is fetched only if an append needs it. */
 export function openRegister(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sop: SopDefinition): SheetTable {
-  return SheetTable.open(sheetOf(spreadsheet, SHEET_NAMES.register), registerSpecs(sop));
+  return SheetTable.openByName(spreadsheet, SHEET_NAMES.register, registerSpecs(sop));
 }
 
 export function openCertificates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetTable {
-  return SheetTable.open(sheetOf(spreadsheet, SHEET_NAMES.issued), certificateSpecs());
+  return SheetTable.openByName(spreadsheet, SHEET_NAMES.issued, certificateSpecs());
 }
 
 /** A register row as read: the application, the raw cells (staff columns kept on rewrite) and its row number. */
@@ -54,17 +49,64 @@ export interface StoredApplication {
   raw: Cell[];
 }
 
+/**
+ * Where each application read or appended in this execution sits, so a link made for it later in the same execution
+ * (effects' mails, the sidebar) can carry its row as a hint. An Apps Script execution evaluates the script afresh,
+ * so this never outlives the lock under which the rows were read.
+ */
+const rowsReadThisExecution = new Map<string, number>();
+
+/** The register row of an application read or appended in this execution, if any (a hint, checked on use). */
+export function knownRow(id: string): number | undefined {
+  return rowsReadThisExecution.get(id);
+}
+
+function remember(stored: StoredApplication): StoredApplication {
+  if (stored.app.id) rowsReadThisExecution.set(stored.app.id, stored.row);
+  return stored;
+}
+
 /** Reads one application by row: one getValues. */
 export function readApplication(register: SheetTable, row: number, sop: SopDefinition): StoredApplication {
   const raw = register.readValues(row);
-  return { row, app: applicationFromRow(raw, register.index(), sop), raw };
+  return remember({ row, app: applicationFromRow(raw, register.index(), sop), raw });
 }
+
+/** Application numbers as the register writes them; anything else is never looked up. */
+const APPLICATION_ID = /^[A-Za-z0-9-]{1,40}$/;
 
 /** Finds an application by its number (TextFinder on the ID column) and reads it; null when there is none. */
 export function findApplication(register: SheetTable, id: string, sop: SopDefinition): StoredApplication | null {
-  if (!/^[A-Za-z0-9-]{1,40}$/.test(id)) return null;
+  if (!APPLICATION_ID.test(id)) return null;
   const row = register.findRow(ID_HEADER, id);
   return row === null ? null : readApplication(register, row, sop);
+}
+
+/**
+ * Finds an application whose row a signed link hints at: that one row is read (one getValues, no search) and used
+ * when its ID cell is exactly `id`; otherwise (staff sorted or deleted rows, a row past the grid) the search of
+ * findApplication. The ID check keeps a hint from ever yielding another application.
+ */
+export function findApplicationAt(
+  register: SheetTable,
+  id: string,
+  hint: number | undefined,
+  sop: SopDefinition,
+): StoredApplication | null {
+  if (!APPLICATION_ID.test(id)) return null;
+  if (hint !== undefined && Number.isInteger(hint) && hint >= 2) {
+    let raw: Cell[] = [];
+    try {
+      raw = register.readValues(hint);
+    } catch {
+      // A row past the grid's end (rows deleted since the link was made): search instead.
+    }
+    const column = register.index().get(ID_HEADER);
+    if (column !== undefined && String(raw[column] ?? '') === id) {
+      return remember({ row: hint, app: applicationFromRow(raw, register.index(), sop), raw });
+    }
+  }
+  return findApplication(register, id, sop);
 }
 
 function rowFor(
@@ -100,7 +142,9 @@ export function appendApplication(
   sop: SopDefinition,
   extra: Record<string, Cell> = {},
 ): number {
-  return register.appendValues([rowFor(register, app, sop, [], extra)]);
+  const row = register.appendValues([rowFor(register, app, sop, [], extra)]);
+  if (app.id) rowsReadThisExecution.set(app.id, row);
+  return row;
 }
 
 /** Appends issued certificates to Sertifikat Terbit (SOP record keeping), one write. */

@@ -41,38 +41,116 @@ export function columnLetters(column: number): string {
   return out;
 }
 
+/** A sheet name as A1 notation needs it: always quoted, inner quotes doubled ('Register Permohonan'!A1). */
+export function quotedSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Where a table's sheet comes from: the Sheet itself, or its spreadsheet and name (the Sheet fetched only if used). */
+type SheetSource =
+  | { kind: 'sheet'; sheet: GoogleAppsScript.Spreadsheet.Sheet }
+  | { kind: 'named'; spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet; name: string };
+
+/** The header row's text, trimmed, without the empty cells after the last header (the row is read grid-wide). */
+function headerTexts(cells: unknown[]): string[] {
+  const headers = cells.map((cell) => String(cell).trim());
+  let width = headers.length;
+  while (width > 1 && headers[width - 1] === '') width -= 1;
+  return headers.slice(0, Math.max(width, 1));
+}
+
 /**
  * A table whose columns are located by their header text, never by position: staff insert and move columns.
- * Opening reads the header row once; every other operation is one batched range call (plus the TextFinder chain),
- * so an event costs the same whatever the sheet's size.
+ * Opening reads the header row once (one range, two calls); every other operation is one batched range call (plus
+ * the TextFinder chain), so an event costs the same whatever the sheet's size. A table opened by name reaches its
+ * cells through sheet-qualified A1 ranges and fetches the Sheet object only when an operation needs it (appends).
  */
 export class SheetTable {
+  private fetched: GoogleAppsScript.Spreadsheet.Sheet | null;
+
   private constructor(
-    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    private readonly source: SheetSource,
     readonly specs: readonly ColumnSpec[],
     /** header text -> 1-based column. */
     private readonly columns: Map<string, number>,
-    /** How many columns the header row spans (staff-added columns included). */
+    /** How many columns the header row spans (to its last non-empty header; staff-added columns included). */
     readonly width: number,
     /** The header row as read (trimmed text), staff-added columns included. */
     readonly headers: string[],
-  ) {}
+  ) {
+    this.fetched = source.kind === 'sheet' ? source.sheet : null;
+  }
 
   /**
    * Reads the header row and checks that every expected column exists; a missing one stops the event with a
    * message that names it and points at the setup menu, before anything is written.
    */
   static open(sheet: GoogleAppsScript.Spreadsheet.Sheet, specs: readonly ColumnSpec[]): SheetTable {
-    const width = Math.max(sheet.getLastColumn(), 1);
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
-    const headers = header.map((cell) => String(cell).trim());
+    const cells = sheet.getRange('1:1').getValues()[0] ?? [];
+    return SheetTable.build({ kind: 'sheet', sheet }, cells, specs, () => sheet.getName());
+  }
+
+  /**
+   * Opens a sheet of `spreadsheet` by name in two calls (its header row as one sheet-qualified range), with the
+   * same schema check as open(). A missing sheet stops the event with SHELL_MESSAGES.sheetMissing.
+   */
+  static openByName(
+    spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    name: string,
+    specs: readonly ColumnSpec[],
+  ): SheetTable {
+    let header: GoogleAppsScript.Spreadsheet.Range;
+    try {
+      header = spreadsheet.getRange(`${quotedSheetName(name)}!1:1`);
+    } catch {
+      // Spreadsheet.getRange throws ("Range not found") when no sheet has that name.
+      throw new Error(SHELL_MESSAGES.sheetMissing(name));
+    }
+    const cells = header.getValues()[0] ?? [];
+    return SheetTable.build({ kind: 'named', spreadsheet, name }, cells, specs, () => name);
+  }
+
+  private static build(
+    source: SheetSource,
+    cells: unknown[],
+    specs: readonly ColumnSpec[],
+    nameOf: () => string,
+  ): SheetTable {
+    const headers = headerTexts(cells);
     const columns = new Map<string, number>();
     headers.forEach((text, index) => {
       if (text && !columns.has(text)) columns.set(text, index + 1);
     });
     const missing = specs.filter((spec) => !columns.has(spec.header)).map((spec) => spec.header);
-    if (missing.length > 0) throw new Error(SHELL_MESSAGES.schemaMissing(sheet.getName(), missing));
-    return new SheetTable(sheet, specs, columns, width, headers);
+    if (missing.length > 0) throw new Error(SHELL_MESSAGES.schemaMissing(nameOf(), missing));
+    return new SheetTable(source, specs, columns, headers.length, headers);
+  }
+
+  /** The Sheet object, fetched on first use when the table was opened by name (appends, deletes, whole reads). */
+  get sheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    if (this.fetched) return this.fetched;
+    const source = this.source as Extract<SheetSource, { kind: 'named' }>;
+    const sheet = source.spreadsheet.getSheetByName(source.name);
+    if (!sheet) throw new Error(SHELL_MESSAGES.sheetMissing(source.name));
+    this.fetched = sheet;
+    return sheet;
+  }
+
+  private sheetName(): string {
+    return this.source.kind === 'named' ? this.source.name : this.sheet.getName();
+  }
+
+  /** A range in one call: through the Sheet when it is at hand, else as a sheet-qualified A1 range. */
+  private rangeA1(a1: string): GoogleAppsScript.Spreadsheet.Range {
+    if (this.fetched || this.source.kind === 'sheet') return this.sheet.getRange(a1);
+    return this.source.spreadsheet.getRange(`${quotedSheetName(this.source.name)}!${a1}`);
+  }
+
+  /** Rows `row`..`row + numRows - 1` over columns `first`..`first + numColumns - 1`, in one call. */
+  private range(row: number, first: number, numRows: number, numColumns: number): GoogleAppsScript.Spreadsheet.Range {
+    if (this.fetched || this.source.kind === 'sheet') return this.sheet.getRange(row, first, numRows, numColumns);
+    const last = row + numRows - 1;
+    return this.rangeA1(`${columnLetters(first)}${row}:${columnLetters(first + numColumns - 1)}${last}`);
   }
 
   /** header -> 0-based index, for the core's row mappers (register-schema). */
@@ -84,12 +162,12 @@ export class SheetTable {
 
   /** One row as raw cells over the header's width, in one call. */
   readValues(row: number): Cell[] {
-    return (this.sheet.getRange(row, 1, 1, this.width).getValues()[0] ?? []) as Cell[];
+    return (this.range(row, 1, 1, this.width).getValues()[0] ?? []) as Cell[];
   }
 
   /** Writes one whole row (header width) in one call. */
   writeValues(row: number, values: unknown[]): void {
-    this.sheet.getRange(row, 1, 1, this.width).setValues([values]);
+    this.range(row, 1, 1, this.width).setValues([values]);
   }
 
   /** The number format of every column over the header's width ('' for columns the schema does not know). */
@@ -103,17 +181,23 @@ export class SheetTable {
 
   /**
    * Appends raw rows (header width): formats first, then values, one call each. Returns the first new row.
-   * `lastRow` saves a call when the caller read it under the same lock.
+   * `lastRow` saves a call when the caller read it under the same lock. The grid's size is asked only when the
+   * rows do not fit (getRange past the grid throws), and then grown in blocks so most appends need no insert.
    */
   appendValues(rows: unknown[][], lastRow?: number): number {
     if (rows.length === 0) return 0;
     const first = (lastRow ?? this.sheet.getLastRow()) + 1;
-    const maxRows = this.sheet.getMaxRows();
-    const lastNeeded = first + rows.length - 1;
-    // getRange past the grid throws; grow it in blocks so most appends need no insert.
-    if (lastNeeded > maxRows) this.sheet.insertRowsAfter(maxRows, lastNeeded - maxRows + GROW_ROWS);
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    try {
+      range = this.range(first, 1, rows.length, this.width);
+    } catch (error) {
+      const maxRows = this.sheet.getMaxRows();
+      const lastNeeded = first + rows.length - 1;
+      if (lastNeeded <= maxRows) throw error;
+      this.sheet.insertRowsAfter(maxRows, lastNeeded - maxRows + GROW_ROWS);
+      range = this.range(first, 1, rows.length, this.width);
+    }
     const formats = this.formats();
-    const range = this.sheet.getRange(first, 1, rows.length, this.width);
     range.setNumberFormats(rows.map(() => formats));
     range.setValues(rows);
     return first;
@@ -122,7 +206,7 @@ export class SheetTable {
   /** The 1-based column of a header; throws for a header the schema does not know. */
   column(header: string): number {
     const column = this.columns.get(header);
-    if (column === undefined) throw new Error(SHELL_MESSAGES.schemaMissing(this.sheet.getName(), [header]));
+    if (column === undefined) throw new Error(SHELL_MESSAGES.schemaMissing(this.sheetName(), [header]));
     return column;
   }
 
@@ -130,8 +214,7 @@ export class SheetTable {
   findRows(header: string, key: string): number[] {
     if (!key) return [];
     const letters = columnLetters(this.column(header));
-    return this.sheet
-      .getRange(`${letters}2:${letters}`)
+    return this.rangeA1(`${letters}2:${letters}`)
       .createTextFinder(key)
       .matchEntireCell(true)
       .matchCase(true)
@@ -146,8 +229,7 @@ export class SheetTable {
 
   /** One row as header -> value, in one getValues call. */
   readRow(row: number): RowRecord {
-    const values = this.sheet.getRange(row, 1, 1, this.width).getValues()[0] ?? [];
-    return this.toRecord(values as Cell[]);
+    return this.toRecord(this.readValues(row));
   }
 
   /** Every data row, in one call: only for the periodic jobs (SLA check, dashboard), never per event. */
@@ -176,7 +258,7 @@ export class SheetTable {
       else if (header !== undefined) cells.push(before[header] ?? '');
       else cells.push(before[`#${column}`] ?? '');
     }
-    this.sheet.getRange(row, first, 1, cells.length).setValues([cells]);
+    this.range(row, first, 1, cells.length).setValues([cells]);
   }
 
   /**
@@ -200,7 +282,7 @@ export class SheetTable {
     const first = sorted[0] as number;
     const last = sorted[sorted.length - 1] as number;
     if (last - first + 1 > sorted.length * 4) return sorted.map((row) => ({ row, record: this.readRow(row) }));
-    const span = this.sheet.getRange(first, 1, last - first + 1, this.width).getValues() as Cell[][];
+    const span = this.range(first, 1, last - first + 1, this.width).getValues() as Cell[][];
     const wanted = new Set(sorted);
     const out: { row: number; record: RowRecord }[] = [];
     span.forEach((cells, index) => {

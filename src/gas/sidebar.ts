@@ -38,23 +38,34 @@ function actingRole(env: Env, app: Application, user: string) {
   return rolesOf(env.settings, user, env.now).includes(holder) ? holder : undefined;
 }
 
+/** The selected row when the selection is in Register Permohonan (below the header), else 0. */
+function selectedRegisterRow(): number {
+  try {
+    const range = SpreadsheetApp.getActiveRange();
+    if (!range || range.getSheet().getName() !== SHEET_NAMES.register) return 0;
+    return range.getRow();
+  } catch {
+    // No selection available in this context: the caller asks for the number instead.
+    return 0;
+  }
+}
+
 /**
  * The application the staff member means: the selected row of Register Permohonan when the selection is there,
- * else the reference number they type (a prompt), so it also works from a phone or another sheet.
+ * else the reference number they type (a prompt), so it also works from a phone or another sheet. `ui` is the
+ * caller's, so a menu item asks SpreadsheetApp for it once.
  */
-export function chosenApplication(env: Env): Application | null {
+export function chosenApplication(env: Env, ui?: GoogleAppsScript.Base.Ui): Application | null {
   const register = openRegister(env.spreadsheet, env.sop);
-  try {
-    const active = SpreadsheetApp.getActiveSpreadsheet();
-    const sheet = active.getActiveSheet();
-    const row = active.getActiveRange()?.getRow() ?? 0;
-    if (sheet.getName() === SHEET_NAMES.register && row >= 2) return readApplication(register, row, env.sop).app;
-  } catch {
-    // No selection available in this context: ask for the number instead.
-  }
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt(SHELL_MESSAGES.sidebar.promptTitle, SHELL_MESSAGES.sidebar.prompt, ui.ButtonSet.OK_CANCEL);
-  if (answer.getSelectedButton() !== ui.Button.OK) return null;
+  const row = selectedRegisterRow();
+  if (row >= 2) return readApplication(register, row, env.sop).app;
+  const dialogs = ui ?? SpreadsheetApp.getUi();
+  const answer = dialogs.prompt(
+    SHELL_MESSAGES.sidebar.promptTitle,
+    SHELL_MESSAGES.sidebar.prompt,
+    dialogs.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== dialogs.Button.OK) return null;
   const id = answer.getResponseText().trim().toUpperCase();
   return findApplication(register, id, env.sop)?.app ?? null;
 }
@@ -62,7 +73,8 @@ export function chosenApplication(env: Env): Application | null {
 /** Menu "Buka panel tindakan": the selected application and, for the step's holder, a link to its decision page. */
 export function openSidebar(): void {
   const env = loadEnv();
-  const app = chosenApplication(env);
+  const ui = SpreadsheetApp.getUi();
+  const app = chosenApplication(env, ui);
   const user = staffUser();
   let html: string;
   if (!app) html = renderSidebar(null);
@@ -77,17 +89,15 @@ export function openSidebar(): void {
       decisionUrl: role ? decisionUrl(scoped, app, user) : '',
     });
   }
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle(SIDEBAR_TEXT.title));
+  ui.showSidebar(HtmlService.createHtmlOutput(html).setTitle(SIDEBAR_TEXT.title));
 }
 
 /** Menu "Lembar Disposisi": the printable disposition sheet of the chosen application (SOP output of steps 1–2). */
 export function openDisposition(): void {
   const env = loadEnv();
-  const app = chosenApplication(env);
+  const ui = SpreadsheetApp.getUi();
+  const app = chosenApplication(env, ui);
   if (!app) return;
   const page = lembarDisposisiOf(env, app);
-  SpreadsheetApp.getUi().showModalDialog(
-    HtmlService.createHtmlOutput(page.html).setWidth(720).setHeight(640),
-    page.title,
-  );
+  ui.showModalDialog(HtmlService.createHtmlOutput(page.html).setWidth(720).setHeight(640), page.title);
 }

@@ -1,11 +1,9 @@
 // Cek Status Permohonan by reference number and access code (GET, read-only), and the code added to the receipt mail.
 import { PASSPHRASE_RESET_TEXT, STATUS_LOOKUP_TEXT as T } from '../core/messages/lifecycle';
-import { sopForService } from '../core/service-sops';
 import { accessCodeMatches, statusAccessCode } from '../core/status-code';
 import type { Application, MailTemplate } from '../core/workflow-types';
 import { renderLifecycleStatusPage, renderStatusLookupPage } from '../ui/lifecycle/status-lookup';
-import { loadEnv } from './env';
-import { readServiceSops } from './lifecycle-sheets';
+import { forService, loadEnv } from './env';
 import { signer } from './links';
 import { suratPermohonanOf } from './printables';
 import { findApplication, openRegister } from './register';
@@ -45,7 +43,7 @@ export function statusLookupPage(event: GoogleAppsScript.Events.DoGet): LookupPa
     return { title: T.title, html: renderStatusLookupPage(action, reference, T.notFound) };
   }
   if (param(event, 'cetak') === 'surat') return suratPermohonanOf(env, stored.app);
-  const sop = sopForService(readServiceSops(env.spreadsheet), stored.app.applicant.service);
+  const { sop } = forService(env, stored.app.applicant.service);
   const printUrl = action
     ? `${action}?cek=1&ref=${encodeURIComponent(stored.app.id)}&kode=${encodeURIComponent(code)}&cetak=surat`
     : '';

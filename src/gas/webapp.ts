@@ -11,7 +11,7 @@ import { applyEffects } from './effects';
 import { actionContext, type Env, forService, loadEnv } from './env';
 import { type LinkPurpose, readToken } from './links';
 import { withScriptLock } from './lock';
-import { findApplication, openRegister, type StoredApplication } from './register';
+import { findApplicationAt, openRegister, type StoredApplication } from './register';
 import { RESTRICTED_FIELDS, readRestricted } from './restricted-store';
 import { readAllProperties, webAppUrl } from './script-config';
 import type { SheetTable } from './sheet-table';
@@ -66,7 +66,7 @@ function checkLink(token: string, env: Env): Checked | Refused {
   const { claims, purpose } = read;
   const refuse = (refusal: LinkRefusal): Refused => ({ refusal, appId: claims.app, to: claims.to });
   const register = openRegister(env.spreadsheet, env.sop);
-  const stored = findApplication(register, claims.app, env.sop);
+  const stored = findApplicationAt(register, claims.app, claims.row, env.sop);
   if (!stored) return refuse('NOT_FOUND');
   const app = stored.app;
   const service = forService(env, app.applicant.service);
@@ -134,8 +134,9 @@ function decisionPage(checked: Checked): Page {
 export function renderGet(parameters: Record<string, string>): Page {
   const token = parameters.t ?? '';
   if (!token) return pageError('INVALID_LINK');
-  if (!readAllProperties().spreadsheetId) return pageError('SETUP');
-  const env = loadEnv();
+  const props = readAllProperties();
+  if (!props.spreadsheetId) return pageError('SETUP');
+  const env = loadEnv(props);
   const checked = checkLink(token, env);
   if ('refusal' in checked) {
     withScriptLock(() => auditRefusal(env, checked, 'GET'));

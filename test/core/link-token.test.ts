@@ -34,6 +34,7 @@ const claimsArb: fc.Arbitrary<LinkClaims> = fc
     exp: fc.integer({ min: NOW + 1, max: NOW + 10 * 86400000 }),
     nonce: fc.string(),
     act: fc.option(fc.string(), { nil: undefined }),
+    row: fc.option(fc.integer({ min: 2, max: 10_000_000 }), { nil: undefined }),
   })
   .map((c) => {
     const out: LinkClaims = {
@@ -46,8 +47,35 @@ const claimsArb: fc.Arbitrary<LinkClaims> = fc
       nonce: c.nonce,
     };
     if (c.act !== undefined) out.act = c.act;
+    if (c.row !== undefined) out.row = c.row;
     return out;
   });
+
+/** A token signed over an arbitrary payload object (claims the encoder would never write). */
+function signedPayload(payload: Record<string, unknown>): string {
+  const text = base64UrlEncode(utf8Encode(JSON.stringify(payload)));
+  return `${text}.${base64UrlEncode(sign(text))}`;
+}
+
+describe('row hint claim', () => {
+  it('round-trips a row and is covered by the signature', () => {
+    const token = encodeToken({ ...claims, row: 17 }, sign);
+    expect(decodeToken(token, sign, NOW)).toEqual({ ok: true, claims: { ...claims, row: 17 } });
+    const [payload = '', signature = ''] = token.split('.');
+    const json = JSON.parse(new TextDecoder().decode(new Uint8Array(base64UrlDecode(payload) ?? [])));
+    const moved = base64UrlEncode(utf8Encode(JSON.stringify({ ...json, row: 18 })));
+    expect(decodeToken(`${moved}.${signature}`, sign, NOW)).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
+  });
+  it('leaves tokens made before the hint unchanged (no row claim)', () => {
+    const result = decodeToken(encodeToken(claims, sign), sign, NOW);
+    expect(result.ok && 'row' in result.claims).toBe(false);
+  });
+  it('refuses a row that is not a data row number, even when signed', () => {
+    for (const row of [0, 1, -3, 2.5, '5', null]) {
+      expect(decodeToken(signedPayload({ ...claims, row }), sign, NOW)).toEqual({ ok: false, reason: 'MALFORMED' });
+    }
+  });
+});
 
 describe('encodeToken / decodeToken', () => {
   it('round-trips the claims', () => {
