@@ -172,3 +172,20 @@ describe('a batch job stops at its batch and the next run continues where it sto
     expect(again.value).toMatchObject({ notices: 0, waiting: 0 });
   }, 60_000);
 });
+
+describe('the Dasbor on a large register', () => {
+  it('lists the 50 most overdue applications and counts the others in one line', () => {
+    const emu = world();
+    const run = emu.run('refreshDashboard_', [], { kind: 'TRIGGER' });
+    expect(run.status, run.error ?? '').toBe('COMPLETED');
+    const rows = emu.sheetValues('Dasbor').map((r) => r.map(String));
+    const at = rows.findIndex((r) => r[0] === 'Tahap yang sedang terlambat');
+    const block: string[][] = [];
+    for (let i = at + 2; i < rows.length && (rows[i]?.[0] ?? '') !== ''; i++) block.push(rows[i] as string[]);
+    expect(block).toHaveLength(51);
+    const minutes = block.slice(0, 50).map((r) => Number(r[1]));
+    expect(minutes).toEqual([...minutes].sort((a, b) => b - a));
+    const more = /^\.\.\. dan (\d+) permohonan lain yang terlambat/.exec(block[50]?.[0] ?? '');
+    expect(Number(more?.[1])).toBeGreaterThan(50);
+  }, 60_000);
+});

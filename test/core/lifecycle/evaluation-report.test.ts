@@ -89,6 +89,23 @@ describe('evaluationReport on the known data set (November 2026)', () => {
     );
   });
 
+  it('takes a month at its WITA edges: from 00:00 WITA on the 1st up to the last millisecond of the month', () => {
+    const [template] = knownApplications();
+    const at = (submittedAt: string) => ({ ...template!, id: submittedAt, submittedAt, history: [] });
+    const edges = [
+      '2026-10-31T15:59:59.999Z', // 31 October 23:59:59.999 WITA: October
+      '2026-10-31T16:00:00.000Z', // 1 November 00:00 WITA: November
+      '2026-11-30T15:59:59.999Z', // 30 November 23:59:59.999 WITA: November
+      '2026-11-30T16:00:00.000Z', // 1 December 00:00 WITA: December
+      '2026-11-15T10:00:00+08:00', // an offset other than Z: November
+      'bukan tanggal',
+    ];
+    const november = evaluationReport(edges.map(at), SOPS, '2026-11', KNOWN_NOW);
+    expect(november.total.submitted).toBe(3);
+    expect(evaluationReport(edges.map(at), SOPS, '2026-10', KNOWN_NOW).total.submitted).toBe(1);
+    expect(evaluationReport(edges.map(at), SOPS, '2026-12', KNOWN_NOW).total.submitted).toBe(1);
+  });
+
   it('reports on the previous WITA month', () => {
     expect(previousPeriod(new Date('2026-12-01T01:00:00Z'))).toBe('2026-11');
     expect(previousPeriod(new Date('2027-01-01T00:30:00Z'))).toBe('2026-12');
