@@ -1,10 +1,12 @@
-// One idempotent setup: sheets, Pengaturan and SOP seeded, the intake Form, Data Terbatas, triggers, the HMAC secret.
+// One idempotent setup: sheets, Pengaturan and SOP, the intake Form, Data Terbatas, the KTP folder, triggers, HMAC secret.
 import { formDescription, INTAKE_FORM, type IntakeQuestion } from '../core/intake-form';
+import { KTP_FILES_TEXT } from '../core/messages/ktp-files';
 import { SHEET_NAMES, SHELL_MESSAGES } from '../core/messages/shell';
 import { DEFAULT_SETTINGS, parseSettings, type Settings, settingsToRows } from '../core/settings';
 import { SEED_SOP, type SopDefinition, sopFromTable, sopToTable } from '../core/sop';
 import { AUDIT_SPECS } from './audit-log';
 import { SWEPT_KEY } from './intake';
+import { setUpKtpFolder } from './ktp-folder';
 import { setUpLifecycle } from './lifecycle-setup';
 import { withScriptLock } from './lock';
 import { OUTBOX_COLUMNS } from './outbox';
@@ -24,6 +26,8 @@ export interface SetupReport {
   formId: string;
   formUrl: string;
   restrictedId: string;
+  /** The Drive folder "KTP – Data Terbatas" ('' until the owner runs setup). */
+  ktpFolderId: string;
   webAppUrl: string;
 }
 
@@ -157,7 +161,8 @@ function setUpForm(stored: string, settings: Settings, lines: string[]): GoogleA
     form = FormApp.create(INTAKE_FORM.title);
     lines.push(S.formCreated);
   }
-  form.setDescription(formDescription(INTAKE_FORM, settings.retentionDays));
+  // The notice also says where uploaded KTP scans go (a file-upload question can only be added by hand).
+  form.setDescription(`${formDescription(INTAKE_FORM, settings.retentionDays)}\n${KTP_FILES_TEXT.privacyNotice}`);
   form.setConfirmationMessage(INTAKE_FORM.confirmationMessage);
   form.setAllowResponseEdits(true);
   form.setCollectEmail(false);
@@ -251,6 +256,8 @@ export function runSetup(): SetupReport {
     if (restricted && props.restrictedId !== restricted.getId()) writeProperty('restrictedId', restricted.getId());
     if (form) lines.push(...ensureTriggers(form));
     lines.push(...setUpLifecycle(spreadsheet, sop, form));
+    // After the triggers, so they keep their IDs (the emulator derives each trigger's minute from its ID).
+    const ktpFolderId = setUpKtpFolder(settings.roster.VERIFIKATOR, byOwner, lines);
     const properties = PropertiesService.getScriptProperties();
     if (!properties.getProperty(SWEPT_KEY)) properties.setProperty(SWEPT_KEY, String(Date.now()));
     if (ensureHmacSecret().created) lines.push(S.secretCreated);
@@ -269,6 +276,7 @@ export function runSetup(): SetupReport {
       formId: form?.getId() ?? props.formId,
       formUrl: form?.getPublishedUrl() ?? '',
       restrictedId: restricted?.getId() ?? props.restrictedId,
+      ktpFolderId,
       webAppUrl: url,
     };
   });

@@ -146,10 +146,15 @@ export function summary(input: Pick<DecisionPageInput, 'app' | 'sop' | 'roleLabe
       : `<li>${escapeHtml(label)}: ${escapeHtml(PAGE_TEXT.noFileLink)}</li>`;
   parts.push(`<h2>${escapeHtml(PAGE_TEXT.files)}</h2>`);
   if (a.bringsFiles) parts.push(`<p>${escapeHtml(PAGE_TEXT.bringsFiles)}</p>`);
-  else
-    parts.push(
-      `<ul>${fileLink(PAGE_TEXT.letter, a.letterLink)}${input.ktpUrl ? fileLink(PAGE_TEXT.ktp, input.ktpUrl) : ''}</ul>`,
-    );
+  // Data Terbatas keeps one link per line: the applicant's Drive link, or each KTP scan uploaded through the Form
+  // (which an applicant bringing the other files may also have done).
+  const ktp = input.ktpUrl
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((url) => fileLink(PAGE_TEXT.ktp, url))
+    .join('');
+  const letter = a.bringsFiles ? '' : fileLink(PAGE_TEXT.letter, a.letterLink);
+  if (letter || ktp) parts.push(`<ul>${letter}${ktp}</ul>`);
   if (app.dispositions.length > 0) {
     parts.push(
       `<h2>${escapeHtml(PAGE_TEXT.dispositions)}</h2><ul>${app.dispositions
