@@ -5,14 +5,28 @@ import { type IntakeResult, validateIntake } from '../core/intake-validation';
 import { SHELL_MESSAGES } from '../core/messages/shell';
 import { RESPONSE_ID_HEADER } from '../core/register-schema';
 import { witaDate } from '../core/settings';
+import type { SopDefinition } from '../core/sop';
 import { applyAction, isActive, openApplication } from '../core/workflow';
-import { type ApplicantFields, type IntakeOutcome, STATUS, type Status } from '../core/workflow-types';
+import {
+  type ApplicantFields,
+  type Application,
+  type IntakeOutcome,
+  STATUS,
+  type Status,
+} from '../core/workflow-types';
 import { applyEffects, logIgnored } from './effects';
 import { actionContext, type Env, forService, loadEnv } from './env';
 import { completeLifecycleIntake } from './lifecycle-intake';
 import { nikKeyOf } from './links';
 import { withScriptLock } from './lock';
-import { appendApplication, openRegister, RESPONSE_TIME_HEADER, readApplication, writeApplication } from './register';
+import {
+  appendApplication,
+  openRegister,
+  RESPONSE_TIME_HEADER,
+  readApplication,
+  type StoredApplication,
+  writeApplication,
+} from './register';
 import { openRestricted, upsertRestricted } from './restricted-store';
 import { PROPERTY_KEYS } from './script-config';
 import type { SheetTable } from './sheet-table';
@@ -26,7 +40,10 @@ type Answers = Record<string, string | string[]>;
 const NIK_TITLE = INTAKE_FORM.questions.find((question) => question.key === 'nik')?.title ?? '';
 const EMAIL_TITLE = INTAKE_FORM.questions.find((question) => question.key === 'email')?.title ?? '';
 
-/** The answers of a response keyed by question title, as validateIntake takes them. */
+/**
+ * The answers of a response keyed by question title, as validateIntake takes them. Each FormApp call is a round trip,
+ * so a response is read here once (one getItemResponses, then the item's title and answer) and the answers passed on.
+ */
 function answersOf(response: GoogleAppsScript.Forms.FormResponse): Answers {
   const answers: Answers = {};
   for (const item of response.getItemResponses()) {
@@ -121,13 +138,14 @@ const CORRECTABLE: readonly Status[] = [STATUS.DATA_TIDAK_VALID, STATUS.DIKEMBAL
  */
 export function handleFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmit): void {
   const response = event?.response;
-  if (!response || isBlank(answersOf(response))) {
+  const answers = response ? answersOf(response) : {};
+  if (!response || isBlank(answers)) {
     console.log(SHELL_MESSAGES.intake.blankEvent);
     return;
   }
   withScriptLock(() => {
     const env = loadEnv();
-    processResponse(env, openRegister(env.spreadsheet, env.sop), response);
+    processResponse(env, openRegister(env.spreadsheet, env.sop), response, answers);
   });
 }
 
@@ -153,7 +171,8 @@ export function sweepIntake(): { seen: number } {
     if (responses.length > 0) {
       const register = openRegister(env.spreadsheet, env.sop);
       for (const response of responses) {
-        if (!isBlank(answersOf(response))) processResponse(env, register, response);
+        const answers = answersOf(response);
+        if (!isBlank(answers)) processResponse(env, register, response, answers);
       }
     }
     properties.setProperty(SWEPT_KEY, String(env.now.getTime()));
@@ -166,13 +185,18 @@ export function sweepIntake(): { seen: number } {
  * processed at this submit time changes nothing; a later edit of an application waiting for correction is a
  * RESUBMIT; any other edit is recorded as ignored (and marked seen, so it is not reported again).
  */
-function processResponse(env: Env, register: SheetTable, response: GoogleAppsScript.Forms.FormResponse): void {
-  const answers = answersOf(response);
+function processResponse(
+  env: Env,
+  register: SheetTable,
+  response: GoogleAppsScript.Forms.FormResponse,
+  answers: Answers,
+): void {
   const responseId = response.getId();
   const submittedAt = new Date(response.getTimestamp().getTime());
   const extra = { [RESPONSE_TIME_HEADER]: submittedAt };
-  const row = register.findRow(RESPONSE_ID_HEADER, responseId);
-  const stored = row === null ? null : readApplication(register, row, env.sop);
+  const nik = text(answers[NIK_TITLE]).replace(/\D/g, '');
+  const nikKey = nik ? nikKeyOf(nik, env.props.hmacSecret) : '';
+  const { stored, others } = previousApplications(register, env.sop, responseId, nikKey);
   if (stored) {
     const seen = stored.raw[register.headers.indexOf(RESPONSE_TIME_HEADER)];
     const seenAt = seen instanceof Date ? seen.getTime() : Date.parse(String(seen ?? ''));
@@ -186,12 +210,11 @@ function processResponse(env: Env, register: SheetTable, response: GoogleAppsScr
       return;
     }
   }
-  const nik = text(answers[NIK_TITLE]).replace(/\D/g, '');
-  const nikKey = nik ? nikKeyOf(nik, env.props.hmacSecret) : '';
-  const others = (nikKey ? register.findRows(NIK_KEY_HEADER, nikKey) : []).filter((r) => r !== row);
-  const existing = others
-    .map((other) => readApplication(register, other, env.sop).app)
-    .map((app) => ({ nik, service: app.applicant.service as string, status: app.status as string }));
+  const existing = others.map((app) => ({
+    nik,
+    service: app.applicant.service as string,
+    status: app.status as string,
+  }));
   const result = validateIntake(
     answers,
     { allowedEmailDomains: env.settings.allowedEmailDomains },
@@ -238,6 +261,42 @@ function processResponse(env: Env, register: SheetTable, response: GoogleAppsScr
     },
     () => dropRestricted(env.props.restrictedId, id),
   );
+}
+
+/** A text matched literally inside a TextFinder regular expression (syntax shared by RE2 and JavaScript). */
+function literalPattern(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * What the register already holds for this response, from one TextFinder over the sheet: the row with this response
+ * ID (a repeated delivery or an edit) and the other applications under the same NIK key (one active application per
+ * NIK and service). One case-blind regular-expression search serves both checks; every row it finds is read and its
+ * cells compared exactly, so a match in another column or in another case is dropped.
+ */
+function previousApplications(
+  register: SheetTable,
+  sop: SopDefinition,
+  responseId: string,
+  nikKey: string,
+): { stored: StoredApplication | null; others: Application[] } {
+  const keys = [responseId, nikKey].filter((key) => key !== '');
+  if (keys.length === 0) return { stored: null, others: [] };
+  const found = register.sheet
+    .createTextFinder(`^(?:${keys.map(literalPattern).join('|')})$`)
+    .useRegularExpression(true)
+    .findAll()
+    .map((range) => range.getRow());
+  const idAt = register.column(RESPONSE_ID_HEADER) - 1;
+  const nikAt = register.column(NIK_KEY_HEADER) - 1;
+  let stored: StoredApplication | null = null;
+  const others: Application[] = [];
+  for (const row of [...new Set(found)].filter((r) => r > 1).sort((a, b) => a - b)) {
+    const read = readApplication(register, row, sop);
+    if (stored === null && String(read.raw[idAt] ?? '') === responseId) stored = read;
+    else if (nikKey !== '' && String(read.raw[nikAt] ?? '') === nikKey) others.push(read.app);
+  }
+  return { stored, others };
 }
 
 /** The full NIK and the files link go only to Data Terbatas. */
