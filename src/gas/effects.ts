@@ -4,12 +4,13 @@ import { SHELL_MESSAGES } from '../core/messages/shell';
 import { AUDIT_EVENTS, ROLE_LABELS } from '../core/messages/workflow';
 import type { ActingRole, Application, CertificateRecord, Effect } from '../core/workflow-types';
 import { STATUS_LABELS } from '../core/workflow-types';
-import { type AuditEntry, appendAudit, openAudit } from './audit-log';
+import { type AuditEntry, appendAuditTo } from './audit-log';
 import type { Env } from './env';
 import { recordLifecycleOutcome } from './lifecycle-outcome';
 import { linkUrl } from './links';
-import { enqueueMails, type OutgoingMail, openOutbox, sendOutboxRows } from './outbox';
+import { type OutgoingMail, openOutbox, queueAndSend } from './outbox';
 import { appendCertificates, openCertificates } from './register';
+import type { SheetTable } from './sheet-table';
 import { withLifecycleNotes } from './status-lookup';
 import { renderMail } from './ui-port';
 
@@ -71,25 +72,31 @@ export function applyEffects(env: Env, app: Application, effects: Effect[], role
       });
     }
   }
-  if (audits.length > 0) appendAudit(openAudit(env.spreadsheet), audits);
+  appendAuditTo(env.spreadsheet, audits);
   if (certificates.length > 0) appendCertificates(openCertificates(env.spreadsheet), certificates);
   if (mails.length > 0) sendNow(env, mails);
 }
 
-/** Queues the mails and tries to send them now; whatever cannot go now waits in Kotak Keluar for the trigger. */
+/**
+ * Kotak Keluar opened once per execution and spreadsheet: a job that applies the effects of many applications (the SLA
+ * check) reads its header once, not once per application. Globals do not outlive an execution on Apps Script.
+ */
+const outboxes = new WeakMap<GoogleAppsScript.Spreadsheet.Spreadsheet, SheetTable>();
+
+function outboxOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetTable {
+  const open = outboxes.get(spreadsheet) ?? openOutbox(spreadsheet);
+  outboxes.set(spreadsheet, open);
+  return open;
+}
+
+/** Queues the mails and sends them now within the quota; whatever cannot go now waits in Kotak Keluar for the trigger. */
 function sendNow(env: Env, mails: OutgoingMail[]): void {
-  const outbox = openOutbox(env.spreadsheet);
-  const rows = enqueueMails(outbox, mails, env.now);
-  try {
-    sendOutboxRows(outbox, rows, () => new Date());
-  } catch (error) {
-    console.log(`${SHELL_MESSAGES.outboxDeferred}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  queueAndSend(outboxOf(env.spreadsheet), mails, env.now, () => new Date());
 }
 
 /** Records an event the workflow refused or ignored (an edit while in process): one audit row, no change. */
 export function logIgnored(env: Env, app: Application, note: string): void {
-  appendAudit(openAudit(env.spreadsheet), [
+  appendAuditTo(env.spreadsheet, [
     {
       at: env.now,
       applicationId: app.id,

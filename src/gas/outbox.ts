@@ -42,10 +42,35 @@ export interface OutgoingMail {
 /** A cell holds at most 50,000 characters; a body longer than this would be cut, so it is refused up front. */
 const MAX_CELL = 49_000;
 
+/** Opens Kotak Keluar by name (its header in one range); the Sheet itself is fetched only when a row is appended. */
 export function openOutbox(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetTable {
-  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.outbox);
-  if (!sheet) throw new Error(SHELL_MESSAGES.sheetMissing(SHEET_NAMES.outbox));
-  return SheetTable.open(sheet, OUTBOX_COLUMNS);
+  return SheetTable.openByName(spreadsheet, SHEET_NAMES.outbox, OUTBOX_COLUMNS);
+}
+
+/** The outbox row of a fresh mail, in the given status (a mail about to be sent now is written already claimed). */
+function mailRecord(mail: OutgoingMail, now: Date, claimedAt: Date | null): RowRecord {
+  if (mail.html.length > MAX_CELL || mail.text.length > MAX_CELL) throw new Error(SHELL_MESSAGES.mailTooLarge);
+  return {
+    [H.id]: `M-${Utilities.getUuid()}`,
+    [H.created]: now,
+    [H.applicationId]: mail.applicationId,
+    [H.kind]: mail.kind,
+    [H.to]: toSafeCell(mail.to),
+    [H.subject]: toSafeCell(mail.subject),
+    [H.status]: claimedAt ? STATUS.sending : STATUS.pending,
+    [H.attempts]: claimedAt ? 1 : 0,
+    [H.lastAttempt]: claimedAt ?? '',
+    [H.sentAt]: '',
+    [H.lastError]: '',
+    [H.key]: toSafeCell(mail.key ?? ''),
+    [H.text]: toSafeCell(mail.text),
+    [H.html]: toSafeCell(mail.html),
+  };
+}
+
+/** Mails whose `key` is not yet in the outbox (a reminder is sent once). */
+function freshMails(outbox: SheetTable, mails: OutgoingMail[]): OutgoingMail[] {
+  return mails.filter((mail) => !mail.key || outbox.findRow(H.key, mail.key) === null);
 }
 
 /**
@@ -53,27 +78,8 @@ export function openOutbox(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
  * Returns the rows written, so the caller can send them at once.
  */
 export function enqueueMails(outbox: SheetTable, mails: OutgoingMail[], now: Date): QueuedMail[] {
-  const fresh = mails.filter((mail) => !mail.key || outbox.findRow(H.key, mail.key) === null);
-  if (fresh.length === 0) return [];
-  const records: RowRecord[] = fresh.map((mail) => {
-    if (mail.html.length > MAX_CELL || mail.text.length > MAX_CELL) throw new Error(SHELL_MESSAGES.mailTooLarge);
-    return {
-      [H.id]: `M-${Utilities.getUuid()}`,
-      [H.created]: now,
-      [H.applicationId]: mail.applicationId,
-      [H.kind]: mail.kind,
-      [H.to]: toSafeCell(mail.to),
-      [H.subject]: toSafeCell(mail.subject),
-      [H.status]: STATUS.pending,
-      [H.attempts]: 0,
-      [H.lastAttempt]: '',
-      [H.sentAt]: '',
-      [H.lastError]: '',
-      [H.key]: toSafeCell(mail.key ?? ''),
-      [H.text]: toSafeCell(mail.text),
-      [H.html]: toSafeCell(mail.html),
-    };
-  });
+  const records = freshMails(outbox, mails).map((mail) => mailRecord(mail, now, null));
+  if (records.length === 0) return [];
   const first = outbox.appendRows(records);
   return records.map((record, index) => ({ row: first + index, record }));
 }
@@ -98,6 +104,37 @@ export interface FlushResult {
   failed: number;
 }
 
+/** Sends one outbox row as recorded; throws what MailApp throws. */
+function deliver(record: RowRecord): void {
+  MailApp.sendEmail({
+    to: fromSafeCell(String(record[H.to])),
+    subject: fromSafeCell(String(record[H.subject])),
+    body: fromSafeCell(String(record[H.text])),
+    htmlBody: fromSafeCell(String(record[H.html])),
+    name: SHELL_MESSAGES.senderName,
+  });
+}
+
+/** Marks a claimed row sent; the bodies go (they carry signed decision links, which must not sit in a shared sheet). */
+function markSent(outbox: SheetTable, row: number, claimed: RowRecord, now: Date): void {
+  outbox.updateRow(row, claimed, {
+    [H.status]: STATUS.sent,
+    [H.sentAt]: now,
+    [H.lastError]: '',
+    [H.text]: '',
+    [H.html]: '',
+  });
+}
+
+/** Puts a claimed row whose send was refused back to waiting, with the error, for the outbox trigger. */
+function markRefused(outbox: SheetTable, row: number, claimed: RowRecord, message: string): void {
+  outbox.updateRow(row, claimed, { [H.status]: STATUS.pending, [H.lastError]: message.slice(0, 500) });
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Sends the given outbox rows (or every waiting row) while the daily recipient quota lasts; a sent row keeps its
  * recipient, subject and times but not its bodies (they hold signed links). The caller holds the
@@ -113,8 +150,7 @@ export function sendOutboxRows(outbox: SheetTable, rows: QueuedMail[] | 'all-wai
   let quota = MailApp.getRemainingDailyQuota();
   for (const { row, record } of records) {
     if (record[H.status] !== STATUS.pending) continue;
-    const to = fromSafeCell(String(record[H.to]));
-    const needed = recipientCount(to);
+    const needed = recipientCount(fromSafeCell(String(record[H.to])));
     if (needed > quota) {
       result.waiting += 1;
       continue;
@@ -124,16 +160,10 @@ export function sendOutboxRows(outbox: SheetTable, rows: QueuedMail[] | 'all-wai
     outbox.updateRow(row, record, claimed);
     const after = { ...record, ...claimed };
     try {
-      MailApp.sendEmail({
-        to,
-        subject: fromSafeCell(String(record[H.subject])),
-        body: fromSafeCell(String(record[H.text])),
-        htmlBody: fromSafeCell(String(record[H.html])),
-        name: SHELL_MESSAGES.senderName,
-      });
+      deliver(after);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      outbox.updateRow(row, after, { [H.status]: STATUS.pending, [H.lastError]: message.slice(0, 500) });
+      const message = errorMessage(error);
+      markRefused(outbox, row, after, message);
       if (isQuotaError(message)) {
         quota = 0;
         result.waiting += 1;
@@ -141,15 +171,79 @@ export function sendOutboxRows(outbox: SheetTable, rows: QueuedMail[] | 'all-wai
       continue;
     }
     quota -= needed;
-    // The bodies go once sent: they carry signed decision links, which must not sit readable in a shared sheet.
-    outbox.updateRow(row, after, {
-      [H.status]: STATUS.sent,
-      [H.sentAt]: now(),
-      [H.lastError]: '',
-      [H.text]: '',
-      [H.html]: '',
-    });
+    markSent(outbox, row, after, now());
     result.sent += 1;
   }
   return result;
+}
+
+/**
+ * Queues mails and sends them at once, for an event under the script lock: two writes per mail instead of three.
+ * The mails the remaining quota allows are appended already claimed ("sedang dikirim", attempt 1), the rest waiting,
+ * all in one append; then each claimed row is sent and marked "terkirim". The guarantees of sendOutboxRows hold:
+ * a fault at the append writes nothing and is thrown to the caller (whose change is then undone, mails included);
+ * a write after the append that fails is logged and the other rows still go (afterAppend);
+ * a quota read that fails leaves every row waiting for the trigger; a refused send puts its row back to waiting
+ * (after a quota refusal, the claimed rows not yet tried go back to waiting, unattempted); a fault after a send leaves that row
+ * "sedang dikirim", never sent twice. Nothing is deleted.
+ */
+export function queueAndSend(outbox: SheetTable, mails: OutgoingMail[], now: Date, clock: () => Date): FlushResult {
+  const result: FlushResult = { sent: 0, waiting: 0, failed: 0 };
+  const fresh = freshMails(outbox, mails);
+  if (fresh.length === 0) return result;
+  let quota = 0;
+  try {
+    quota = MailApp.getRemainingDailyQuota();
+  } catch (error) {
+    console.log(`${SHELL_MESSAGES.outboxDeferred}: ${errorMessage(error)}`);
+  }
+  const claimedAt = clock();
+  const records = fresh.map((mail) => {
+    const needed = recipientCount(mail.to);
+    const claim = needed <= quota;
+    if (claim) quota -= needed;
+    return mailRecord(mail, now, claim ? claimedAt : null);
+  });
+  const first = outbox.appendRows(records);
+  let quotaRefused = false;
+  records.forEach((record, index) => {
+    const row = first + index;
+    if (record[H.status] !== STATUS.sending) {
+      result.waiting += 1;
+      return;
+    }
+    if (quotaRefused) {
+      result.waiting += 1;
+      afterAppend(() =>
+        outbox.updateRow(row, record, { [H.status]: STATUS.pending, [H.attempts]: 0, [H.lastAttempt]: '' }),
+      );
+      return;
+    }
+    try {
+      deliver(record);
+    } catch (error) {
+      const message = errorMessage(error);
+      if (isQuotaError(message)) {
+        quotaRefused = true;
+        result.waiting += 1;
+      } else result.failed += 1;
+      afterAppend(() => markRefused(outbox, row, record, message));
+      return;
+    }
+    result.sent += 1;
+    afterAppend(() => markSent(outbox, row, record, clock()));
+  });
+  return result;
+}
+
+/**
+ * A write after the append that fails is logged, not thrown: the mails are queued (and some already sent), so the
+ * change they announce must stand, and the remaining rows must still be tried.
+ */
+function afterAppend(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    console.log(`${SHELL_MESSAGES.outboxDeferred}: ${errorMessage(error)}`);
+  }
 }
