@@ -145,7 +145,7 @@ export function handleFormSubmit(event: GoogleAppsScript.Events.FormsOnFormSubmi
   }
   withScriptLock(() => {
     const env = loadEnv();
-    processResponse(env, openRegister(env.spreadsheet, env.sop), response, answers);
+    processResponse(env, openRegister(env.spreadsheet, env.sop), submissionOf(response), answers);
   });
 }
 
@@ -170,9 +170,15 @@ export function sweepIntake(): { seen: number } {
     const responses = FormApp.openById(formId).getResponses(since);
     if (responses.length > 0) {
       const register = openRegister(env.spreadsheet, env.sop);
-      for (const response of responses) {
-        const answers = answersOf(response);
-        if (!isBlank(answers)) processResponse(env, register, response, answers);
+      const submissions = responses.map(submissionOf);
+      const seen = processedAt(
+        register,
+        submissions.map((submission) => submission.id),
+      );
+      for (const submission of submissions) {
+        if ((seen.get(submission.id) ?? Number.NaN) >= submission.submittedAt.getTime()) continue;
+        const answers = answersOf(submission.response);
+        if (!isBlank(answers)) processResponse(env, register, submission, answers);
       }
     }
     properties.setProperty(SWEPT_KEY, String(env.now.getTime()));
@@ -180,26 +186,61 @@ export function sweepIntake(): { seen: number } {
   });
 }
 
+/** A Form response with its ID and submit time, each read once. */
+interface Submission {
+  response: GoogleAppsScript.Forms.FormResponse;
+  id: string;
+  submittedAt: Date;
+}
+
+function submissionOf(response: GoogleAppsScript.Forms.FormResponse): Submission {
+  return { response, id: response.getId() ?? '', submittedAt: new Date(response.getTimestamp().getTime()) };
+}
+
+/** When the register last processed a response (its response-time cell); NaN when the cell holds no time. */
+function seenAtOf(cell: unknown): number {
+  return cell instanceof Date ? cell.getTime() : Date.parse(String(cell ?? ''));
+}
+
+/** Response IDs per TextFinder search in a sweep, so one regular expression stays short. */
+const SWEEP_SEARCH_BATCH = 50;
+
+/**
+ * Response ID -> submit time the register last processed, for the responses one sweep sees: one regular-expression
+ * TextFinder per 50 IDs and one read of the rows found (appended together, usually one call), so a response already
+ * processed costs two FormApp calls instead of a read of all its answers.
+ */
+function processedAt(register: SheetTable, ids: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const wanted = [...new Set(ids.filter((id) => id !== ''))];
+  const rows: number[] = [];
+  for (let start = 0; start < wanted.length; start += SWEEP_SEARCH_BATCH) {
+    const batch = wanted.slice(start, start + SWEEP_SEARCH_BATCH);
+    for (const range of register.sheet.createTextFinder(anyOf(batch)).useRegularExpression(true).findAll()) {
+      rows.push(range.getRow());
+    }
+  }
+  for (const { record } of register.readRows(rows.filter((row) => row > 1))) {
+    const id = String(record[RESPONSE_ID_HEADER] ?? '');
+    const seenAt = seenAtOf(record[RESPONSE_TIME_HEADER]);
+    if (wanted.includes(id) && !out.has(id) && !Number.isNaN(seenAt)) out.set(id, seenAt);
+  }
+  return out;
+}
+
 /**
  * One response, inside the lock: a new response opens an application (valid or kept as invalid); a response already
  * processed at this submit time changes nothing; a later edit of an application waiting for correction is a
  * RESUBMIT; any other edit is recorded as ignored (and marked seen, so it is not reported again).
  */
-function processResponse(
-  env: Env,
-  register: SheetTable,
-  response: GoogleAppsScript.Forms.FormResponse,
-  answers: Answers,
-): void {
-  const responseId = response.getId();
-  const submittedAt = new Date(response.getTimestamp().getTime());
+function processResponse(env: Env, register: SheetTable, submission: Submission, answers: Answers): void {
+  const { response, id: responseId, submittedAt } = submission;
   const extra = { [RESPONSE_TIME_HEADER]: submittedAt };
   const nik = text(answers[NIK_TITLE]).replace(/\D/g, '');
   const nikKey = nik ? nikKeyOf(nik, env.props.hmacSecret) : '';
   const { stored, others } = previousApplications(register, env.sop, responseId, nikKey);
   if (stored) {
-    const seen = stored.raw[register.headers.indexOf(RESPONSE_TIME_HEADER)];
-    const seenAt = seen instanceof Date ? seen.getTime() : Date.parse(String(seen ?? ''));
+    const seenAt = seenAtOf(stored.raw[register.headers.indexOf(RESPONSE_TIME_HEADER)]);
     if (!Number.isNaN(seenAt) && submittedAt.getTime() <= seenAt) {
       console.log(`${stored.app.id}: ${SHELL_MESSAGES.intake.duplicate}`);
       return;
@@ -268,6 +309,11 @@ function literalPattern(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A regular expression matching a whole cell equal to any of `values` (case aside: TextFinder's default). */
+function anyOf(values: string[]): string {
+  return `^(?:${values.map(literalPattern).join('|')})$`;
+}
+
 /**
  * What the register already holds for this response, from one TextFinder over the sheet: the row with this response
  * ID (a repeated delivery or an edit) and the other applications under the same NIK key (one active application per
@@ -283,7 +329,7 @@ function previousApplications(
   const keys = [responseId, nikKey].filter((key) => key !== '');
   if (keys.length === 0) return { stored: null, others: [] };
   const found = register.sheet
-    .createTextFinder(`^(?:${keys.map(literalPattern).join('|')})$`)
+    .createTextFinder(anyOf(keys))
     .useRegularExpression(true)
     .findAll()
     .map((range) => range.getRow());

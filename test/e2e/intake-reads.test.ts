@@ -109,3 +109,60 @@ describe('a Form response is read once', () => {
     ]);
   });
 });
+
+describe('the intake sweep reads only the responses it has to process', () => {
+  const person = (i: number, name = `Pemohon ${'ABC'[i]}`) =>
+    answers({ nik: `71012015088500${10 + i}`, email: `pemohon.${i}@bolmongkab.go.id`, name });
+
+  it('a processed response costs its ID and time; a missed submission and a missed edit are read and processed once', () => {
+    const emu = setUp();
+    // The clock moves without running the time-driven triggers, so the sweep below is the first to run.
+    const minute = () => {
+      emu.state.now += 60_000;
+    };
+    const first = emu.submitForm(person(0, 'Dr. Pemohon A'));
+    minute();
+    emu.faults.lockTimeout();
+    const missed = emu.submitForm(person(1));
+    expect(missed.executions[0]?.status).toBe('FAILED');
+    minute();
+    emu.submitForm(person(2));
+    minute();
+    emu.faults.lockTimeout();
+    expect(emu.editResponse(first.responseId, person(0)).executions[0]?.status).toBe('FAILED');
+    expect(registerRows(emu).map((r) => r.Status)).toEqual([
+      'Data tidak valid, menunggu perbaikan',
+      'Menunggu verifikasi email',
+    ]);
+
+    const sweep = emu.run('flushOutbox_', [], { kind: 'TIME_DRIVEN' });
+    expect(sweep.status, sweep.error ?? '').toBe('COMPLETED');
+    const questions = answeredItems(emu, missed.responseId);
+    expect(answeredItems(emu, first.responseId)).toBe(questions);
+    expect(formCalls(sweep)).toEqual({
+      'FormApp.FormApp.openById': 1,
+      'FormApp.Form.getResponses': 1,
+      'FormApp.FormResponse.getId': 3,
+      'FormApp.FormResponse.getTimestamp': 3,
+      'FormApp.FormResponse.getItemResponses': 2,
+      'FormApp.ItemResponse.getItem': 2 * questions,
+      'FormApp.Item.getTitle': 2 * questions,
+      'FormApp.ItemResponse.getResponse': 2 * questions,
+      'FormApp.FormResponse.getEditResponseUrl': 1,
+    });
+    expect(registerRows(emu).map((r) => [r['Nomor permohonan'], r.Status])).toEqual([
+      ['TTE-2026-0001', 'Menunggu verifikasi email'],
+      ['TTE-2026-0002', 'Menunggu verifikasi email'],
+      ['TTE-2026-0003', 'Menunggu verifikasi email'],
+    ]);
+
+    const again = emu.run('flushOutbox_', [], { kind: 'TIME_DRIVEN' });
+    expect(formCalls(again)).toEqual({
+      'FormApp.FormApp.openById': 1,
+      'FormApp.Form.getResponses': 1,
+      'FormApp.FormResponse.getId': 3,
+      'FormApp.FormResponse.getTimestamp': 3,
+    });
+    expect(registerRows(emu)).toHaveLength(3);
+  });
+});
