@@ -7,7 +7,7 @@ import { type Env, loadEnv } from './env';
 import { sweepIntake } from './intake';
 import { withScriptLock } from './lock';
 import { type FlushResult, openOutbox, sendOutboxRows } from './outbox';
-import { columnLetters, type SheetTable } from './sheet-table';
+import type { SheetTable } from './sheet-table';
 
 /**
  * The retry trigger (every 15 minutes) and the menu item: first picks up Form responses whose submit trigger failed,
@@ -43,6 +43,11 @@ export const OUTBOX_RETENTION_DAYS = 60;
 const PURGE_SLACK_DAYS = 1;
 /** At most this many separate blocks of rows are deleted in one run; a kept row (waiting, in flight) splits blocks. */
 const MAX_PURGE_BLOCKS = 10;
+/**
+ * Only the oldest rows are looked at (rows are appended in time order): about ten days of mail at a heavy rate, so a
+ * flush reads at most 20,000 cells. An outbox kept whole by an older version empties in steps, one flush after another.
+ */
+const PURGE_SCAN_ROWS = 5_000;
 const DAY_MS = 24 * 60 * 60_000;
 
 /**
@@ -51,8 +56,9 @@ const DAY_MS = 24 * 60 * 60_000;
  * OUTBOX_RETENTION_DAYS ago, in a few deleteRows calls (bottom-up, so row numbers above stay valid), and logs the
  * count in Jejak Audit. A waiting, in-flight or failed row is never removed. Keyed rows go too: every sender that uses
  * a key keeps its once-only guarantee elsewhere (expiry notices in Sertifikat Terbit's notices column; the monthly
- * report's key names a file made once; a broken-chain alarm may repeat once a month while the chain stays broken).
- * Reads only the Status..Terkirim pada columns. The caller holds the script lock. Returns the rows removed.
+ * report's key names a file made once; a broken-chain alarm may repeat every two months while the chain stays broken).
+ * Reads only the Status..Terkirim pada columns of the oldest PURGE_SCAN_ROWS rows. The caller holds the script lock.
+ * Returns the rows removed.
  */
 export function purgeSentMail(env: Env, outbox: SheetTable): number {
   const H = SHELL_MESSAGES.outboxHeaders;
@@ -60,7 +66,10 @@ export function purgeSentMail(env: Env, outbox: SheetTable): number {
   const sentColumn = outbox.column(H.sentAt);
   const first = Math.min(statusColumn, sentColumn);
   const last = Math.max(statusColumn, sentColumn);
-  const values = outbox.sheet.getRange(`${columnLetters(first)}2:${columnLetters(last)}`).getValues();
+  const lastRow = outbox.sheet.getLastRow();
+  const scanned = Math.min(PURGE_SCAN_ROWS, lastRow - 1);
+  if (scanned <= 0) return 0;
+  const values = outbox.sheet.getRange(2, first, scanned, last - first + 1).getValues();
   const cutoff = env.now.getTime() - OUTBOX_RETENTION_DAYS * DAY_MS;
   const oldEnough = (index: number): number => {
     const cells = values[index] ?? [];
@@ -80,10 +89,9 @@ export function purgeSentMail(env: Env, outbox: SheetTable): number {
   }
   if (blocks.length === 0 || oldest >= cutoff - PURGE_SLACK_DAYS * DAY_MS) return 0;
   const chosen = blocks.slice(0, MAX_PURGE_BLOCKS);
-  // Sheets refuses to delete every row below the header: a block reaching the grid's last row keeps that row.
-  const gridEnd = values.length + 1;
+  // Sheets refuses to delete every row below the header: a block holding every data row keeps the newest one.
   const lastBlock = chosen[chosen.length - 1] as { row: number; count: number };
-  if (chosen.length === 1 && lastBlock.row === 2 && lastBlock.count === gridEnd - 1) lastBlock.count -= 1;
+  if (lastBlock.row === 2 && lastBlock.count === lastRow - 1) lastBlock.count -= 1;
   let removed = 0;
   for (const block of chosen.reverse()) {
     if (block.count === 0) continue;

@@ -70,6 +70,28 @@ describe('Kotak Keluar retention', () => {
     expect(purges(emu)).toHaveLength(0);
   });
 
+  it('an outbox an older version kept whole empties in steps: each flush looks at the oldest 5,000 rows only', () => {
+    const { emu, sheet, ids } = world();
+    const header = (sheet.values[0] ?? []).map(String);
+    const old = new Date(emu.now().getTime() - 400 * DAY);
+    const template = sheet.values[1] ?? [];
+    const archive = Array.from({ length: 6_000 }, (_, i) => {
+      const row = [...template];
+      row[header.indexOf('ID Surel')] = `M-lama-${i}`;
+      row[header.indexOf('Terkirim pada')] = old;
+      return row;
+    });
+    sheet.values.splice(1, 0, ...archive);
+    sheet.formulas.splice(1, 0, ...archive.map(() => []));
+    sheet.numberFormats.splice(1, 0, ...archive.map(() => header.map(() => '')));
+    sheet.maxRows = Math.max(sheet.maxRows, sheet.values.length + 10);
+    emu.run('flushOutbox_', [], { kind: 'TRIGGER' });
+    expect(ids()).toHaveLength(1_000 + 5);
+    emu.run('flushOutbox_', [], { kind: 'TRIGGER' });
+    expect(ids()).toHaveLength(5);
+    expect(purges(emu).map((row) => row.Keterangan.split(' ')[0])).toEqual(['5000', '1000']);
+  });
+
   it('never removes a waiting mail, however old', () => {
     const { emu, set, ids } = world();
     const old = new Date(emu.now().getTime() - 70 * DAY);
