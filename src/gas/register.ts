@@ -33,9 +33,27 @@ export function certificateSpecs(): ColumnSpec[] {
   return certificateColumns().map((column) => ({ header: column.header, kind: kindOf(column.kind) }));
 }
 
-/** Register Permohonan in two calls (its header row); the Sheet object is fetched only if an append needs it. */
+/**
+ * Registers opened in this execution, by spreadsheet and columns expected: the header is read once per execution
+ * (a print opened from the sidebar, a revocation's outcome reuse the decision's). Only setup changes headers, and it
+ * opens no register.
+ */
+const registersOpened = new WeakMap<GoogleAppsScript.Spreadsheet.Spreadsheet, Map<string, SheetTable>>();
+
+/**
+ * Register Permohonan in two calls (its header row), once per execution; the Sheet object is fetched only if an
+ * append needs it.
+ */
 export function openRegister(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sop: SopDefinition): SheetTable {
-  return SheetTable.openByName(spreadsheet, SHEET_NAMES.register, registerSpecs(sop));
+  const specs = registerSpecs(sop);
+  const key = specs.map((spec) => `${spec.header}:${spec.kind}`).join('|');
+  const opened = registersOpened.get(spreadsheet) ?? new Map<string, SheetTable>();
+  registersOpened.set(spreadsheet, opened);
+  const known = opened.get(key);
+  if (known) return known;
+  const table = SheetTable.openByName(spreadsheet, SHEET_NAMES.register, specs);
+  opened.set(key, table);
+  return table;
 }
 
 export function openCertificates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetTable {
@@ -75,11 +93,12 @@ export function readApplication(register: SheetTable, row: number, sop: SopDefin
 /** Application numbers as the register writes them; anything else is never looked up. */
 const APPLICATION_ID = /^[A-Za-z0-9-]{1,40}$/;
 
-/** Finds an application by its number (TextFinder on the ID column) and reads it; null when there is none. */
+/**
+ * Finds an application by its number and reads it; null when there is none. An application already read in this
+ * execution is read again at its row (fresh values, one getValues); otherwise TextFinder searches the ID column.
+ */
 export function findApplication(register: SheetTable, id: string, sop: SopDefinition): StoredApplication | null {
-  if (!APPLICATION_ID.test(id)) return null;
-  const row = register.findRow(ID_HEADER, id);
-  return row === null ? null : readApplication(register, row, sop);
+  return findApplicationAt(register, id, knownRow(id), sop);
 }
 
 /**
@@ -106,7 +125,8 @@ export function findApplicationAt(
       return remember({ row: hint, app: applicationFromRow(raw, register.index(), sop), raw });
     }
   }
-  return findApplication(register, id, sop);
+  const row = register.findRow(ID_HEADER, id);
+  return row === null ? null : readApplication(register, row, sop);
 }
 
 function rowFor(

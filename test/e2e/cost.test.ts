@@ -49,8 +49,8 @@ describe('cost per event', () => {
     expect(large).toEqual(small);
     const total = (calls: Record<string, number>) => Object.values(calls).reduce((n, c) => n + c, 0);
     expect(small.get).toEqual(VIEW_CALLS);
-    expect(total(small.submit)).toBeLessThanOrEqual(54);
-    expect(total(small.decide)).toBeLessThanOrEqual(30);
+    expect(total(small.submit)).toBeLessThanOrEqual(40);
+    expect(total(small.decide)).toBeLessThanOrEqual(23);
   });
 
   it('the status page and the sidebar read Pengaturan, the register header and one row, nothing twice', () => {
@@ -86,6 +86,13 @@ describe('cost per event', () => {
       'SpreadsheetApp.Range.getRow': 1,
       'SpreadsheetApp.Ui.showSidebar': 1,
     });
+    // The printed Surat Permohonan from Cek Status: one search; the print reads the row found at its row again.
+    const code = /Kode akses Cek Status Permohonan: ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(emu.outbox()[0]?.body ?? '')?.[1];
+    const surat = emu.doGet({ query: { cek: '1', ref: id, kode: code ?? '', cetak: 'surat' }, user: APPLICANT });
+    expect(surat.content).toContain('SURAT PERMOHONAN');
+    const printed = spreadsheetCalls(surat.execution);
+    expect(printed['SpreadsheetApp.Range.createTextFinder']).toBe(1);
+    expect(printed['SpreadsheetApp.Range.getRow']).toBe(1);
   });
 });
 
