@@ -4,6 +4,7 @@ import { witaDay } from './expiry';
 import { type Letterhead, letterheadHtml } from './letterhead';
 import { serviceWord } from './lifecycle-request';
 import { REPORT_TEXT as T } from './messages/lifecycle';
+import { REPORT_LATE_TEXT } from './messages/long-lists';
 import { BSRE_REJECT_LABELS } from './messages/workflow';
 import { byText, monthLabel, type StepStat, stepSamples, stepStats } from './metrics';
 import { escapeHtml } from './sanitize';
@@ -287,6 +288,21 @@ const REPORT_CSS = [
 ].join('');
 
 /**
+ * Late cases the PDF lists: all of them up to LATE_CASES_SHOWN, else the ones furthest over their standard, still in
+ * reference order. A 50,000-application register can have thousands in a month; the PDF (Utilities' conversion) stays
+ * a few pages, and the compliance table above still counts every one.
+ */
+const LATE_CASES_SHOWN = 100;
+
+function shownLateCases(cases: readonly LateCase[]): LateCase[] {
+  if (cases.length <= LATE_CASES_SHOWN) return [...cases];
+  const worst = new Set(
+    [...cases].sort((a, b) => b.minutes - b.standard - (a.minutes - a.standard)).slice(0, LATE_CASES_SHOWN),
+  );
+  return cases.filter((c) => worst.has(c));
+}
+
+/**
  * The report as one self-contained HTML document (every value escaped), the input of
  * Utilities.newBlob(html, 'text/html').getAs('application/pdf'). Plain tables only, so any renderer lays it out.
  */
@@ -342,7 +358,7 @@ export function renderEvaluationReportHtml(report: EvaluationReport, letterhead:
       ? `<p>${escapeHtml(T.lateNone)}</p>`
       : table(
           [T.colReference, T.colService, T.colStep, T.colActor, T.colOfficial, T.colMinutes, T.colStandard],
-          report.lateCases.map((c) => [
+          shownLateCases(report.lateCases).map((c) => [
             c.reference,
             c.serviceLabel,
             String(c.step),
@@ -353,6 +369,9 @@ export function renderEvaluationReportHtml(report: EvaluationReport, letterhead:
           ]),
           5,
         ),
+    report.lateCases.length > LATE_CASES_SHOWN
+      ? `<p class="note">${escapeHtml(REPORT_LATE_TEXT.more(report.lateCases.length - LATE_CASES_SHOWN))}</p>`
+      : '',
     `<h2>${escapeHtml(T.rejections)}</h2>`,
     `<h3>${escapeHtml(T.rejectionsOffice)}</h3>`,
     report.officeRejections.length === 0

@@ -1,6 +1,7 @@
 // The Dasbor sheet: figures computed by the script (core/metrics) written as values, with native charts over them.
-import { LATE_NOW_TEXT } from '../core/messages/dashboard-late';
+
 import { DASHBOARD_TEXT as T } from '../core/messages/lifecycle';
+import { LATE_NOW_TEXT } from '../core/messages/long-lists';
 import { SHEET_NAMES } from '../core/messages/shell';
 import { type DashboardFigures, dashboardFigures } from '../core/metrics';
 import { sopForService } from '../core/service-sops';

@@ -114,6 +114,25 @@ describe('evaluationReport on the known data set (November 2026)', () => {
 });
 
 describe('renderEvaluationReportHtml', () => {
+  it('lists at most 100 late cases, the ones furthest over their standard in reference order, and counts the rest', () => {
+    const [sample] = report.lateCases;
+    if (!sample) throw new Error('the known data set has late cases');
+    // 150 cases, case i being i minutes over its standard of 10.
+    const many = [...Array(150).keys()].map((i) => ({
+      ...sample,
+      reference: `TTE-2026-${String(i).padStart(4, '0')}`,
+      minutes: 10 + i,
+      standard: 10,
+    }));
+    const html = renderEvaluationReportHtml({ ...report, lateCases: many }, defaultLetterhead(SEED_SOP));
+    const listed = [...html.matchAll(/<td>(TTE-2026-\d{4})<\/td>/g)].map((m) => m[1]);
+    expect(listed).toEqual([...Array(100).keys()].map((i) => `TTE-2026-${String(i + 50).padStart(4, '0')}`));
+    expect(html).toContain('... dan 50 kasus terlambat lain');
+    const few = renderEvaluationReportHtml({ ...report, lateCases: many.slice(0, 100) }, defaultLetterhead(SEED_SOP));
+    expect([...few.matchAll(/<td>(TTE-2026-\d{4})<\/td>/g)]).toHaveLength(100);
+    expect(few).not.toContain('kasus terlambat lain');
+  });
+
   it('is one document with the kop, the title, the sections and the figures', () => {
     const html = renderEvaluationReportHtml(report, defaultLetterhead(SEED_SOP));
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
