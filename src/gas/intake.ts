@@ -16,6 +16,7 @@ import {
 } from '../core/workflow-types';
 import { applyEffects, logIgnored } from './effects';
 import { actionContext, type Env, forService, loadEnv } from './env';
+import { storeKtpUploads } from './ktp-files';
 import { completeLifecycleIntake } from './lifecycle-intake';
 import { nikKeyOf } from './links';
 import { withScriptLock } from './lock';
@@ -282,6 +283,7 @@ function processResponse(env: Env, register: SheetTable, submission: Submission,
       env.sop,
       () => {
         storeRestricted(env, applied.app.id, nik, result);
+        storeKtpUploads(env, applied.app.id, answers);
         applyEffects(env, applied.app, applied.effects, 'PEMOHON');
       },
       written,
@@ -298,6 +300,7 @@ function processResponse(env: Env, register: SheetTable, submission: Submission,
     appended,
     () => {
       storeRestricted(env, id, nik, result);
+      storeKtpUploads(env, id, answers);
       applyEffects(env, opened.app, opened.effects, 'PEMOHON');
     },
     () => dropRestricted(env.props.restrictedId, id),
