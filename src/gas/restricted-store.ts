@@ -23,10 +23,9 @@ export interface RestrictedRecord {
   filesLink: string;
 }
 
+/** Opens Data Terbatas by name (its header in one range); the Sheet itself is fetched only to append or delete. */
 export function openRestricted(spreadsheetId: string): SheetTable {
-  const sheet = SpreadsheetApp.openById(spreadsheetId).getSheetByName(SHEET_NAMES.restricted);
-  if (!sheet) throw new Error(SHELL_MESSAGES.sheetMissing(SHEET_NAMES.restricted));
-  return SheetTable.open(sheet, RESTRICTED_COLUMNS);
+  return SheetTable.openByName(SpreadsheetApp.openById(spreadsheetId), SHEET_NAMES.restricted, RESTRICTED_COLUMNS);
 }
 
 /**
