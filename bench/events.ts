@@ -169,6 +169,7 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
         to,
         ver: ver(gen, emailStatus),
         act: 'VERIFY_EMAIL',
+        row: gen.rows.get(id),
       });
       return [
         page(
@@ -191,6 +192,7 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
         to: h.email,
         ver: ver(gen, status),
         act: 'DECIDE',
+        row: gen.rows.get(id),
       });
       return [page(emu.doGet({ query: { t }, user: h.email }))];
     },
@@ -208,6 +210,7 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
           to: h.email,
           ver: ver(gen, d.status),
           act: 'DECIDE',
+          row: gen.rows.get(id),
         });
         return [
           page(
@@ -228,7 +231,15 @@ export function programEvents(emu: Emulator, gen: GeneratedRegister, functions: 
       const status = STATUS.DITERUSKAN_SANDIMAN;
       const id = target(gen, status, k + 2000);
       const to = emailOf(id);
-      const t = signedToken(emu, { app: id, step: status, role: 'PEMOHON', to, ver: ver(gen, status), act: 'STATUS' });
+      const t = signedToken(emu, {
+        app: id,
+        step: status,
+        role: 'PEMOHON',
+        to,
+        ver: ver(gen, status),
+        act: 'STATUS',
+        row: gen.rows.get(id),
+      });
       return [page(emu.doGet({ query: { t }, user: to }))];
     },
   });
