@@ -101,4 +101,31 @@ describe('KTP uploads through a hand-added file-upload question', () => {
     expect(JSON.stringify(emu.state.files[registerId])).toBe(before);
     expect(restrictedRows(emu)[0]?.[H.filesLink]).toBe('');
   });
+
+  it('a correction through the edit link that adds the scan moves and records it too', () => {
+    const emu = withUploadQuestion(setUp());
+    const first = emu.submitForm(answers({ name: 'Dr. Budi Santoso' }));
+    expect(restrictedRows(emu)[0]?.[H.filesLink]).toBe('');
+    // The edited response carries an upload Forms stored in the owner's Drive (as a submit with files does).
+    const id = '1upEditedScan0001';
+    emu.state.files[id] = {
+      id,
+      name: 'ktp baru.png',
+      mimeType: 'image/png',
+      content: Buffer.from('pindaian').toString('base64'),
+      parents: [emu.state.rootFolderId],
+      owner: OWNER,
+      editors: [],
+      viewers: [],
+      sharing: { access: 'PRIVATE', permission: 'NONE' },
+      trashed: false,
+      created: emu.now(),
+      description: '',
+    };
+    emu.advanceClock(5);
+    const edited = emu.editResponse(first.responseId, { ...answers(), [UPLOAD_TITLE]: [id] });
+    expect(edited.executions.map((e) => e.status)).toEqual(['COMPLETED']);
+    expect(emu.state.files[id]).toMatchObject({ name: 'TTE-2026-0001 KTP.png', parents: [folderId(emu)] });
+    expect(restrictedRows(emu)[0]?.[H.filesLink]).toBe(`https://drive.google.com/file/d/${id}/view`);
+  });
 });
