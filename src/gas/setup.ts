@@ -203,7 +203,34 @@ function setUpRestricted(
     store.addEditors(verifiers);
     lines.push(S.restrictedShared(verifiers));
   }
+  unshareRestricted(store, settings.roster.VERIFIKATOR, lines);
   return store;
+}
+
+/**
+ * The full NIKs stay with the Verifikator(s) of the roster: the store's owner, on each setup, removes every other
+ * editor and viewer (a Verifikator taken off the roster, someone shared by hand). Anyone else leaves sharing alone.
+ */
+function unshareRestricted(
+  store: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  verifiers: string[],
+  lines: string[],
+): void {
+  const owner = store.getOwner()?.getEmail().toLowerCase() ?? '';
+  if (owner !== Session.getEffectiveUser().getEmail().toLowerCase()) return;
+  const keep = new Set([owner, ...verifiers.map((email) => email.trim().toLowerCase())]);
+  const removed: string[] = [];
+  for (const email of store.getEditors().map((user) => user.getEmail())) {
+    if (keep.has(email.toLowerCase())) continue;
+    store.removeEditor(email);
+    removed.push(email);
+  }
+  for (const email of store.getViewers().map((user) => user.getEmail())) {
+    if (keep.has(email.toLowerCase())) continue;
+    store.removeViewer(email);
+    removed.push(email);
+  }
+  if (removed.length > 0) lines.push(KTP_FILES_TEXT.setup.restrictedUnshared(removed));
 }
 
 /** Removes the empty default sheet a new spreadsheet comes with, once ours exist. */

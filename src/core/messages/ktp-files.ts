@@ -1,4 +1,4 @@
-// Indonesian texts of the KTP scans: the restricted Drive folder, the uploaded files' names, the Form's notice.
+// Indonesian texts of the KTP scans and Data Terbatas: the restricted folder, scans' names, Form notice, sharing.
 
 export const KTP_FILES_TEXT = {
   /** The Drive folder that alone holds uploaded KTP scans (shared only with the Verifikator). */
@@ -16,6 +16,8 @@ export const KTP_FILES_TEXT = {
     folderUnshared: (emails: string[]) =>
       `Akses ke folder "KTP – Data Terbatas" dicabut dari: ${emails.join(', ')} (bukan Verifikator menurut Pengaturan).`,
     folderMadePrivate: 'Berbagi lewat tautan pada folder "KTP – Data Terbatas" dimatikan.',
+    restrictedUnshared: (emails: string[]) =>
+      `Akses ke spreadsheet "Data Terbatas" dicabut dari: ${emails.join(', ')} (bukan Verifikator menurut Pengaturan).`,
   },
   /** Appended to the Form's privacy notice. */
   privacyNotice:
