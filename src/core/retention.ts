@@ -27,3 +27,15 @@ export function driveFileId(link: string): string {
   const match = /\/d\/([A-Za-z0-9_-]{10,})/.exec(link) ?? /[?&]id=([A-Za-z0-9_-]{10,})/.exec(link);
   return match?.[1] ?? '';
 }
+
+/**
+ * Every Drive file id in a Data Terbatas files cell: uploads are recorded one link per line, so retention must trash
+ * each of them, not only the first. Duplicates count once.
+ */
+export function driveFileIds(cell: string): string[] {
+  const ids = cell
+    .split(/\s+/)
+    .map(driveFileId)
+    .filter((id) => id !== '');
+  return [...new Set(ids)];
+}

@@ -15,7 +15,7 @@ import {
   unexplainedChanges,
 } from '../core/reconcile';
 import { ID_HEADER } from '../core/register-schema';
-import { driveFileId, retentionDue } from '../core/retention';
+import { driveFileIds, retentionDue } from '../core/retention';
 import { escapeHtml } from '../core/sanitize';
 import { STATUS_LABELS } from '../core/workflow-types';
 import { AUDIT_START, type AuditCursor, type AuditEntry, appendAudit, checkAuditSegment, openAudit } from './audit-log';
@@ -259,7 +259,7 @@ function reconcile(env: Env, register: RegisterStatus[], sweep: boolean): { repa
 
 /**
  * Deletes the full NIK and the files link from Data Terbatas once a finished application has been kept for the
- * retention period (Pengaturan), trashes the file when the system owns it, and logs each deletion in Jejak Audit.
+ * retention period (Pengaturan), trashes each file of the cell the system owns, and logs each deletion in Jejak Audit.
  */
 function applyRetention(env: Env, register: RegisterStatus[]): number {
   if (!env.props.restrictedId) return 0;
@@ -275,7 +275,7 @@ function applyRetention(env: Env, register: RegisterStatus[]): number {
     const app = byId.get(String(record[H.applicationId] ?? ''));
     const finishedAt = app && !Number.isNaN(app.updatedAt) ? new Date(app.updatedAt).toISOString() : '';
     if (!app || !retentionDue({ status: app.status, finishedAt }, days, env.now)) continue;
-    const fileNote = trashOwnFile(files);
+    const fileNote = trashOwnFiles(files);
     store.updateRow(row, record, { [H.nik]: '', [H.filesLink]: '', [H.updatedAt]: env.now });
     entries.push({
       at: env.now,
@@ -292,18 +292,28 @@ function applyRetention(env: Env, register: RegisterStatus[]): number {
   return entries.length;
 }
 
-/** Trashes the linked Drive file when the script's account owns it; the applicant's own files are not ours to trash. */
-function trashOwnFile(link: string): string {
-  const id = driveFileId(link);
-  if (!id) return M.noFile;
-  try {
-    const file = DriveApp.getFileById(id);
-    if (file.getOwner()?.getEmail() !== Session.getEffectiveUser().getEmail()) return M.fileNotOurs;
-    file.setTrashed(true);
-    return M.fileTrashed;
-  } catch {
-    return M.fileNotOurs;
+/** Trashes every linked Drive file the script's account owns; the applicant's own files are not ours to trash. */
+function trashOwnFiles(cell: string): string {
+  const ids = driveFileIds(cell);
+  if (ids.length === 0) return M.noFile;
+  let trashed = 0;
+  let notOurs = 0;
+  for (const id of ids) {
+    try {
+      const file = DriveApp.getFileById(id);
+      if (file.getOwner()?.getEmail() !== Session.getEffectiveUser().getEmail()) notOurs += 1;
+      else {
+        file.setTrashed(true);
+        trashed += 1;
+      }
+    } catch {
+      notOurs += 1;
+    }
   }
+  const notes: string[] = [];
+  if (trashed > 0) notes.push(trashed === 1 ? M.fileTrashed : M.filesTrashed(trashed));
+  if (notOurs > 0) notes.push(M.fileNotOurs);
+  return notes.join(' ');
 }
 
 /** Mails the Admins and the owner once per broken row (the outbox key), and logs the finding. */

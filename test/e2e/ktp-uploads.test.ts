@@ -86,6 +86,22 @@ describe('KTP uploads through a hand-added file-upload question', () => {
     expect(restrictedRows(emu)[0]).toMatchObject({ [H.nik]: '', [H.filesLink]: '' });
   });
 
+  it('retention trashes every scan of a several-file upload (one link per line), and says how many', () => {
+    const emu = withUploadQuestion(setUp());
+    emu.submitForm(answers(), { files: { [UPLOAD_TITLE]: [scan('depan.png'), scan('belakang.pdf')] } });
+    const ids = uploadedIds(emu);
+    expect(ids).toHaveLength(2);
+    act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
+    emu.advanceClock(3);
+    act(emu, KADIS, { action: 'REJECT', reason: 'Bukan pegawai Pemerintah Kabupaten' });
+    setPengaturan(emu, 'Masa simpan Data Terbatas setelah selesai (hari)', '0');
+    const run = emu.run('runIntegrityCheck_', [], { kind: 'TIME_DRIVEN' });
+    expect(run.status, run.error ?? '').toBe('COMPLETED');
+    for (const id of ids) expect(emu.state.files[id]?.trashed).toBe(true);
+    expect(restrictedRows(emu)[0]).toMatchObject({ [H.nik]: '', [H.filesLink]: '' });
+    expect(sharedText(emu)).toContain('2 berkas KTP/permohonan di Drive milik sistem dipindahkan ke sampah.');
+  });
+
   it('a file ID typed into any other hand-added question is never taken for an upload (the register stays put)', () => {
     const emu = setUp();
     const formId = emu.state.scriptProperties.FORM_ID ?? '';

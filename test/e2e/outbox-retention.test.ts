@@ -89,7 +89,7 @@ describe('Kotak Keluar retention', () => {
     expect(ids()).toHaveLength(1_000 + 5);
     emu.run('flushOutbox_', [], { kind: 'TRIGGER' });
     expect(ids()).toHaveLength(5);
-    expect(purges(emu).map((row) => row.Keterangan.split(' ')[0])).toEqual(['5000', '1000']);
+    expect(purges(emu).map((row) => String(row.Keterangan).split(' ')[0])).toEqual(['5000', '1000']);
   });
 
   it('never removes a waiting mail, however old', () => {

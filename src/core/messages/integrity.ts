@@ -12,6 +12,7 @@ export const INTEGRITY_MESSAGES = {
   retentionNote: (days: number, statusLabel: string, fileNote: string) =>
     `NIK lengkap dan tautan berkas dihapus dari Data Terbatas ${days} hari setelah status "${statusLabel}". ${fileNote}`,
   fileTrashed: 'Berkas KTP/permohonan di Drive milik sistem dipindahkan ke sampah.',
+  filesTrashed: (count: number) => `${count} berkas KTP/permohonan di Drive milik sistem dipindahkan ke sampah.`,
   fileNotOurs: 'Berkas di Drive bukan milik sistem (milik pemohon); hanya tautannya yang dihapus.',
   noFile: 'Tidak ada berkas di Drive.',
   anchorMismatch: 'baris yang sudah diperiksa utuh kini berbeda atau hilang: log ditulis ulang atau dipotong',
