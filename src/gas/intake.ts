@@ -282,8 +282,8 @@ function processResponse(env: Env, register: SheetTable, submission: Submission,
       applied.app,
       env.sop,
       () => {
-        storeRestricted(env, applied.app.id, nik, result);
-        storeKtpUploads(env, applied.app.id, answers);
+        const previousFiles = storeRestricted(env, applied.app.id, nik, result);
+        storeKtpUploads(env, applied.app.id, answers, previousFiles);
         applyEffects(env, applied.app, applied.effects, 'PEMOHON');
       },
       written,
@@ -348,9 +348,9 @@ function previousApplications(
   return { stored, others };
 }
 
-/** The full NIK and the files link go only to Data Terbatas. */
-function storeRestricted(env: Env, applicationId: string, nik: string, result: IntakeResult): void {
-  if (!env.props.restrictedId || !nik) return;
+/** The full NIK and the files link go only to Data Terbatas; returns the files link the row held before. */
+function storeRestricted(env: Env, applicationId: string, nik: string, result: IntakeResult): string {
+  if (!env.props.restrictedId || !nik) return '';
   const filesLink = result.ok ? result.applicant.filesLink : (result.partial.filesLink ?? '');
-  upsertRestricted(openRestricted(env.props.restrictedId), { applicationId, nik, filesLink }, env.now);
+  return upsertRestricted(openRestricted(env.props.restrictedId), { applicationId, nik, filesLink }, env.now);
 }

@@ -2,6 +2,7 @@
 import { INTAKE_FORM } from '../core/intake-form';
 import { driveFileLink, ktpFileName } from '../core/ktp-files';
 import { KTP_FILES_TEXT } from '../core/messages/ktp-files';
+import { driveFileIds } from '../core/retention';
 import { toSafeCell } from '../core/sanitize';
 import type { Env } from './env';
 import { KTP_FOLDER_KEY } from './ktp-folder';
@@ -44,10 +45,16 @@ function ktpFolder(): GoogleAppsScript.Drive.Folder | null {
  * Forms stores (in the Form owner's Drive, under the applicant's own file name) are then renamed by application ID
  * and moved into "KTP – Data Terbatas", which only the Verifikator and the owner can open, and their links are
  * recorded in Data Terbatas alone (never the register, mail or logs), where the Verifikator's page shows them and
- * retention trashes them. Takes the answers as the intake read them (title -> value). Runs inside the intake's lock,
+ * retention trashes them; `previousFiles` (the links Data Terbatas held before a correction) lets a replaced scan go
+ * to the trash. Takes the answers as the intake read them (title -> value). Runs inside the intake's lock,
  * after the restricted row is written; idempotent (a repeated delivery renames and moves the same files again).
  */
-export function storeKtpUploads(env: Env, applicationId: string, answers: Record<string, string | string[]>): void {
+export function storeKtpUploads(
+  env: Env,
+  applicationId: string,
+  answers: Record<string, string | string[]>,
+  previousFiles = '',
+): void {
   const ids = uploadedFileIds(env.props.formId, answers);
   if (ids.length === 0) return;
   const folder = ktpFolder();
@@ -66,6 +73,42 @@ export function storeKtpUploads(env: Env, applicationId: string, answers: Record
   const store = openRestricted(env.props.restrictedId);
   const filesLink = ids.map(driveFileLink).join('\n');
   const row = store.findRow(H.applicationId, applicationId);
-  if (row === null) upsertRestricted(store, { applicationId, nik: '', filesLink }, env.now);
-  else store.updateRow(row, store.readRow(row), { [H.filesLink]: toSafeCell(filesLink), [H.updatedAt]: env.now });
+  if (row === null) {
+    upsertRestricted(store, { applicationId, nik: '', filesLink }, env.now);
+    return;
+  }
+  const before = store.readRow(row);
+  store.updateRow(row, before, { [H.filesLink]: toSafeCell(filesLink), [H.updatedAt]: env.now });
+  trashReplacedScans(driveFileIds(previousFiles), ids, folder, applicationId);
+}
+
+/**
+ * A correction that replaces the scan leaves the old one in the restricted folder with no link to it, so retention
+ * would never find it: it is trashed now. Only files inside the folder are touched (only the system moves files
+ * there); an applicant's own Drive file named by a link answer is never ours to trash.
+ */
+function trashReplacedScans(
+  previous: string[],
+  current: string[],
+  folder: GoogleAppsScript.Drive.Folder | null,
+  applicationId: string,
+): void {
+  if (!folder) return;
+  const kept = new Set(current);
+  const folderId = folder.getId();
+  for (const id of previous) {
+    if (kept.has(id)) continue;
+    try {
+      const file = DriveApp.getFileById(id);
+      const parents = file.getParents();
+      let inFolder = false;
+      while (parents.hasNext()) if (parents.next().getId() === folderId) inFolder = true;
+      if (inFolder) {
+        file.setTrashed(true);
+        console.log(KTP_FILES_TEXT.replacedTrashed(applicationId));
+      }
+    } catch {
+      console.log(KTP_FILES_TEXT.uploadMissing(applicationId));
+    }
+  }
 }

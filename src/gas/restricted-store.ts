@@ -30,9 +30,10 @@ export function openRestricted(spreadsheetId: string): SheetTable {
 
 /**
  * Writes (or rewrites, after a correction) the full NIK and files link of one application: found by TextFinder on
- * the application column, so the cost does not grow with the store.
+ * the application column, so the cost does not grow with the store. Returns the files link the row held before ('' for
+ * a new row), so a correction that replaced an uploaded scan can trash the old one.
  */
-export function upsertRestricted(store: SheetTable, record: RestrictedRecord, now: Date): void {
+export function upsertRestricted(store: SheetTable, record: RestrictedRecord, now: Date): string {
   const values = {
     [H.applicationId]: record.applicationId,
     [H.nik]: toSafeCell(record.nik),
@@ -40,8 +41,13 @@ export function upsertRestricted(store: SheetTable, record: RestrictedRecord, no
     [H.updatedAt]: now,
   };
   const row = store.findRow(H.applicationId, record.applicationId);
-  if (row === null) store.appendRows([{ ...values, [H.recordedAt]: now }]);
-  else store.updateRow(row, store.readRow(row), values);
+  if (row === null) {
+    store.appendRows([{ ...values, [H.recordedAt]: now }]);
+    return '';
+  }
+  const before = store.readRow(row);
+  store.updateRow(row, before, values);
+  return fromSafeCell(String(before[H.filesLink] ?? ''));
 }
 
 /** The restricted row of one application (header -> text), or null; only the owner-run web app reads it. */

@@ -144,4 +144,28 @@ describe('KTP uploads through a hand-added file-upload question', () => {
     expect(emu.state.files[id]).toMatchObject({ name: 'TTE-2026-0001 KTP.png', parents: [folderId(emu)] });
     expect(restrictedRows(emu)[0]?.[H.filesLink]).toBe(`https://drive.google.com/file/d/${id}/view`);
   });
+
+  it('a correction that replaces the scan trashes the replaced one (no unlinked scan stays in the folder)', () => {
+    const emu = withUploadQuestion(setUp());
+    const first = emu.submitForm(answers({ name: 'Dr. Budi Santoso' }), {
+      files: { [UPLOAD_TITLE]: [scan('lama.jpg')] },
+    });
+    const [old = ''] = uploadedIds(emu);
+    expect(emu.state.files[old]?.parents).toEqual([folderId(emu)]);
+    const id = '1upReplacedScan001';
+    emu.state.files[id] = {
+      ...structuredClone(emu.state.files[old]!),
+      id,
+      name: 'baru.jpg',
+      parents: [emu.state.rootFolderId],
+    };
+    emu.advanceClock(5);
+    const edited = emu.editResponse(first.responseId, { ...answers(), [UPLOAD_TITLE]: [id] });
+    expect(edited.executions.map((e) => e.status)).toEqual(['COMPLETED']);
+    expect(emu.state.files[id]).toMatchObject({ parents: [folderId(emu)], trashed: false });
+    expect(emu.state.files[old]?.trashed).toBe(true);
+    expect(restrictedRows(emu)[0]?.[H.filesLink]).toBe(`https://drive.google.com/file/d/${id}/view`);
+    const logs = emu.executions().flatMap((run) => run.logs);
+    expect(logs.join('\n')).not.toContain(old);
+  });
 });

@@ -24,6 +24,8 @@ export const KTP_FILES_TEXT = {
     'Pindaian KTP yang Anda unggah lewat formulir ini dipindahkan ke folder Drive terbatas yang hanya dapat dibuka Verifikator (dan pemilik sistem), diberi nama nomor permohonan, lalu dihapus bersama NIK lengkap setelah masa penyimpanan. ' +
     'Jika Anda memberikan tautan Google Drive, berkas tetap milik Anda dan tidak kami pindahkan: kami hanya menyimpan tautannya di Data Terbatas. Bagikan hanya kepada Verifikator, dan hapus sendiri setelah permohonan selesai.',
   /** Execution log line when an uploaded file cannot be opened or moved (no file ID: logs never carry it). */
+  replacedTrashed: (applicationId: string) =>
+    `${applicationId}: pindaian KTP lama yang diganti pemohon lewat perbaikan dipindahkan ke sampah.`,
   uploadMissing: (applicationId: string) =>
     `${applicationId}: satu berkas unggahan KTP tidak dapat dibuka atau dipindahkan; berkas lain tetap diproses.`,
 } as const;
