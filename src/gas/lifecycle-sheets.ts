@@ -103,12 +103,18 @@ export const CERTIFICATE_LIFECYCLE_SPECS = [
 ];
 
 /**
- * Opens Sertifikat Terbit with the lifecycle columns, adding them when missing (never moving staff columns).
+ * Opens Sertifikat Terbit with the lifecycle columns by its header alone (2 calls; the expiry check, the Dasbor and a
+ * revocation open it every run). Only when a column is missing (the first run after an upgrade, or a sheet staff
+ * removed) is the sheet repaired, adding the columns without moving staff columns, and opened again.
  */
 export function openCertificatesWithLifecycle(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetTable {
   const specs = [...certificateSpecs(), ...CERTIFICATE_LIFECYCLE_SPECS];
-  const { sheet } = ensureSheet(spreadsheet, SHEET_NAMES.issued, specs);
-  return SheetTable.open(sheet, specs);
+  try {
+    return SheetTable.openByName(spreadsheet, SHEET_NAMES.issued, specs);
+  } catch {
+    const { sheet } = ensureSheet(spreadsheet, SHEET_NAMES.issued, specs);
+    return SheetTable.open(sheet, specs);
+  }
 }
 
 const REVOKED_PATTERN = /^dicabut$/i;
