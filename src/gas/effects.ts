@@ -20,8 +20,8 @@ function eventLabel(event: string): string {
 
 /**
  * Applies effects in order of consequence: the audit rows (one append), the issued certificates (one append), then
- * the mails, queued in one append and sent at once within the quota. A refused send leaves its row waiting for the
- * outbox trigger; it never undoes the decision already written.
+ * the mails, sent at once within the quota and recorded in Kotak Keluar in one append. A refused send leaves its row
+ * waiting for the outbox trigger; it never undoes the decision already written.
  */
 export function applyEffects(env: Env, app: Application, effects: Effect[], role: ActingRole): void {
   const audits: AuditEntry[] = [];
@@ -89,7 +89,7 @@ function outboxOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetT
   return open;
 }
 
-/** Queues the mails and sends them now within the quota; whatever cannot go now waits in Kotak Keluar for the trigger. */
+/** Sends the mails now within the quota and records them; whatever cannot go now waits in Kotak Keluar for the trigger. */
 function sendNow(env: Env, mails: OutgoingMail[]): void {
   queueAndSend(outboxOf(env.spreadsheet), mails, env.now, () => new Date());
 }

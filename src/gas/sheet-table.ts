@@ -67,6 +67,8 @@ function headerTexts(cells: unknown[]): string[] {
  */
 export class SheetTable {
   private fetched: GoogleAppsScript.Spreadsheet.Sheet | null;
+  /** Whole-row ranges already obtained in this execution: a row read and then rewritten asks getRange once. */
+  private readonly rowRanges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
 
   private constructor(
     private readonly source: SheetSource,
@@ -160,14 +162,26 @@ export class SheetTable {
     return index;
   }
 
-  /** One row as raw cells over the header's width, in one call. */
-  readValues(row: number): Cell[] {
-    return (this.range(row, 1, 1, this.width).getValues()[0] ?? []) as Cell[];
+  /**
+   * The row's range over the header's width, obtained once per table: a Range names fixed cells, so the one that
+   * read a row is the one that rewrites it (and puts it back on undo).
+   */
+  private rowRange(row: number): GoogleAppsScript.Spreadsheet.Range {
+    const known = this.rowRanges.get(row);
+    if (known) return known;
+    const range = this.range(row, 1, 1, this.width);
+    this.rowRanges.set(row, range);
+    return range;
   }
 
-  /** Writes one whole row (header width) in one call. */
+  /** One row as raw cells over the header's width, in one call (plus getRange the first time the row is used). */
+  readValues(row: number): Cell[] {
+    return (this.rowRange(row).getValues()[0] ?? []) as Cell[];
+  }
+
+  /** Writes one whole row (header width) in one call (plus getRange unless the row was read or written before). */
   writeValues(row: number, values: unknown[]): void {
-    this.range(row, 1, 1, this.width).setValues([values]);
+    this.rowRange(row).setValues([values]);
   }
 
   /** The number format of every column over the header's width ('' for columns the schema does not know). */
@@ -187,20 +201,43 @@ export class SheetTable {
   appendValues(rows: unknown[][], lastRow?: number): number {
     if (rows.length === 0) return 0;
     const first = (lastRow ?? this.sheet.getLastRow()) + 1;
-    let range: GoogleAppsScript.Spreadsheet.Range;
-    try {
-      range = this.range(first, 1, rows.length, this.width);
-    } catch (error) {
-      const maxRows = this.sheet.getMaxRows();
-      const lastNeeded = first + rows.length - 1;
-      if (lastNeeded <= maxRows) throw error;
-      this.sheet.insertRowsAfter(maxRows, lastNeeded - maxRows + GROW_ROWS);
-      range = this.range(first, 1, rows.length, this.width);
-    }
+    const range = this.grownRange(first, rows.length);
     const formats = this.formats();
     range.setNumberFormats(rows.map(() => formats));
     range.setValues(rows);
     return first;
+  }
+
+  /** Rows `first`..`first + count - 1` over the header's width; the grid grows (in blocks) when they do not fit. */
+  private grownRange(first: number, count: number): GoogleAppsScript.Spreadsheet.Range {
+    try {
+      return this.range(first, 1, count, this.width);
+    } catch (error) {
+      const maxRows = this.sheet.getMaxRows();
+      const lastNeeded = first + count - 1;
+      if (lastNeeded <= maxRows) throw error;
+      this.sheet.insertRowsAfter(maxRows, lastNeeded - maxRows + GROW_ROWS);
+      return this.range(first, 1, count, this.width);
+    }
+  }
+
+  /**
+   * Gives rows `first`..`first + count - 1` (inside the grid) the columns' number formats in one call, so later
+   * writes into them need no format call: an append log prepares rows ahead of its tail.
+   */
+  formatRows(first: number, count: number): void {
+    const formats = this.formats();
+    this.range(first, 1, count, this.width).setNumberFormats(Array.from({ length: count }, () => formats));
+  }
+
+  /** Rows `row`..`row + numRows - 1` over the header's width, as one Range (one call). */
+  span(row: number, numRows: number): GoogleAppsScript.Spreadsheet.Range {
+    return this.range(row, 1, numRows, this.width);
+  }
+
+  /** A record as cells in header order; '' under the columns the schema does not know. */
+  valuesOf(record: RowRecord): Cell[] {
+    return this.headers.map((header) => (this.columns.get(header) ? (record[header] ?? '') : ''));
   }
 
   /** The 1-based column of a header; throws for a header the schema does not know. */
@@ -267,7 +304,7 @@ export class SheetTable {
    */
   appendRows(records: RowRecord[], lastRow?: number): number {
     return this.appendValues(
-      records.map((record) => this.headers.map((header) => (this.columns.get(header) ? (record[header] ?? '') : ''))),
+      records.map((record) => this.valuesOf(record)),
       lastRow,
     );
   }

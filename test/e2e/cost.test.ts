@@ -49,8 +49,8 @@ describe('cost per event', () => {
     expect(large).toEqual(small);
     const total = (calls: Record<string, number>) => Object.values(calls).reduce((n, c) => n + c, 0);
     expect(small.get).toEqual(VIEW_CALLS);
-    expect(total(small.submit)).toBeLessThanOrEqual(40);
-    expect(total(small.decide)).toBeLessThanOrEqual(23);
+    expect(total(small.submit)).toBeLessThanOrEqual(37);
+    expect(total(small.decide)).toBeLessThanOrEqual(19);
   });
 
   it('the status page and the sidebar read Pengaturan, the register header and one row, nothing twice', () => {

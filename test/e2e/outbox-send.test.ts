@@ -1,4 +1,4 @@
-// A mail sent at once under the lock (issue 5): its Kotak Keluar row is appended claimed, then marked sent: two writes.
+// A mail sent at once under the lock (issue 5): sent first, then its Kotak Keluar row appended once, already final.
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator';
 import { APPLICANT, act, answers, KABID, KADIS, lastMailTo, mailsTo, post, setUp, tokenOf, webLinks } from './harness';
@@ -27,11 +27,11 @@ function decide(emu: Emulator) {
 }
 
 describe('outbox: a mail sent at once', () => {
-  it('is written once claimed and once sent: a decision makes 4 writes (register, audit, 2 outbox)', () => {
+  it('is written once, already sent and without its bodies: a decision makes 3 writes (register, audit, outbox)', () => {
     const emu = atKadis();
     const page = decide(emu);
     expect(page.title).toBe('Tercatat');
-    expect(page.execution?.calls['SpreadsheetApp.Range.setValues']).toBe(4);
+    expect(page.execution?.calls['SpreadsheetApp.Range.setValues']).toBe(3);
     expect(toKabid(emu)).toEqual([
       expect.objectContaining({ Status: 'Terkirim', Percobaan: '1', 'Isi teks': '', 'Isi HTML': '' }),
     ]);
@@ -65,9 +65,35 @@ describe('outbox: a mail sent at once', () => {
     expect(disposition(emu)).toHaveLength(1);
   });
 
-  it('a fault at the append writes no row and undoes the decision; the retry sends once', () => {
+  it('a fault at the append after the send keeps the decision, tries the append again, never sends twice', () => {
     const emu = atKadis();
-    // Writes of the decision: register row, audit row, outbox append.
+    // Writes of the decision: register row, audit row, outbox append (the third fails, its retry succeeds).
+    emu.faults.throwOn('SpreadsheetApp.Range.setValues', { after: 2 });
+    const page = decide(emu);
+    expect(page.title).toBe('Tercatat');
+    expect(page.execution?.calls['SpreadsheetApp.Range.setValues']).toBe(4);
+    expect(disposition(emu)).toHaveLength(1);
+    expect(toKabid(emu)).toEqual([expect.objectContaining({ Status: 'Terkirim', 'Isi teks': '', 'Isi HTML': '' })]);
+    emu.advanceClock(24 * 60 + 30);
+    expect(disposition(emu)).toHaveLength(1);
+  });
+
+  it('when both appends after a send fail, the decision stands and the mail is never sent again', () => {
+    const emu = atKadis();
+    // Two rules on the same method: the first throws at the third write, the second (which does not count that call
+    // it never saw) at the fourth, the retry.
+    emu.faults.throwOn('SpreadsheetApp.Range.setValues', { after: 2 });
+    emu.faults.throwOn('SpreadsheetApp.Range.setValues', { after: 2 });
+    expect(decide(emu).title).toBe('Tercatat');
+    expect(disposition(emu)).toHaveLength(1);
+    expect(toKabid(emu)).toEqual([]);
+    emu.advanceClock(24 * 60 + 30);
+    expect(disposition(emu)).toHaveLength(1);
+  });
+
+  it('a fault at the append of a mail not sent (quota unreadable) undoes the decision; the retry sends once', () => {
+    const emu = atKadis();
+    emu.faults.throwOn('MailApp.MailApp.getRemainingDailyQuota');
     emu.faults.throwOn('SpreadsheetApp.Range.setValues', { after: 2 });
     expect(decide(emu).title).toBe('Terjadi kesalahan sistem');
     expect(toKabid(emu)).toEqual([]);
@@ -77,13 +103,14 @@ describe('outbox: a mail sent at once', () => {
     expect(disposition(emu)).toHaveLength(1);
   });
 
-  it('a fault at the sent mark leaves the decision standing and the mail sent once, never again', () => {
+  it('a fault at the append of a refused mail undoes the decision: nothing sent, nothing lost', () => {
     const emu = atKadis();
-    emu.faults.throwOn('SpreadsheetApp.Range.setValues', { after: 3 });
+    emu.faults.throwOn('MailApp.MailApp.sendEmail', { message: QUOTA_ERROR });
+    emu.faults.throwOn('SpreadsheetApp.Range.setValues', { after: 2 });
+    expect(decide(emu).title).toBe('Terjadi kesalahan sistem');
+    expect(toKabid(emu)).toEqual([]);
     expect(decide(emu).title).toBe('Tercatat');
-    expect(disposition(emu)).toHaveLength(1);
-    expect(toKabid(emu).map((row) => row.Status)).toEqual(['Sedang dikirim']);
-    emu.advanceClock(24 * 60 + 30);
+    emu.advanceClock(24 * 60);
     expect(disposition(emu)).toHaveLength(1);
   });
 });
