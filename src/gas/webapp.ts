@@ -1,4 +1,4 @@
-// The web app: GET renders (never changes anything); POST and google.script.run submitDecision act, under the lock.
+// The web app: GET renders (never changes anything); only the decision page's POST acts, under the lock.
 import { PAGE_TEXT } from '../core/messages/pages';
 import { SHELL_MESSAGES } from '../core/messages/shell';
 import { ROLE_LABELS } from '../core/messages/workflow';
@@ -22,8 +22,8 @@ import { type ErrorKind, type Page, pageDecision, pageError, pageResult, pageSta
 /** Why a link is refused; each has its own Indonesian page (messages/pages ERROR_PAGES), and the attempt is audited. */
 export type LinkRefusal = 'INVALID_LINK' | 'EXPIRED' | 'USED' | 'NOT_FOUND' | 'ROSTER_CHANGED' | 'OTHER_RECIPIENT';
 
-/** The decision's outcome for google.script.run (plain data: the transport allows no Date or class). */
-export interface DecisionResult {
+/** A decision's outcome, rendered as the result page. */
+interface DecisionResult {
   ok: boolean;
   /** The error kind when refused (ERROR_PAGES key), '' on success. */
   kind: ErrorKind | '';
@@ -161,7 +161,7 @@ export function refusedResult(kind: ErrorKind, message: string, app?: Applicatio
  * Acts on a confirmed decision: inside the lock re-reads the application, re-checks the link, applies the action,
  * writes the row in one call, then the effects. A refusal changes nothing; its reason is on the page.
  */
-export function decide(token: string, form: DecisionForm): DecisionResult {
+function decide(token: string, form: DecisionForm): DecisionResult {
   return withScriptLock(() => {
     const env = loadEnv();
     const checked = checkLink(token, env);
