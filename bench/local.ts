@@ -60,11 +60,18 @@ function body(fields: Record<string, string | string[]>): string {
   return parts.join('&');
 }
 
-function lastId(emu: Emulator): string {
-  const sheet = sheetState(emu, SHEET_NAMES.register);
-  const header = (sheet?.values[0] ?? []).map(String);
-  const last = sheet?.values[sheet.values.length - 1] ?? [];
-  return String(last[header.indexOf(ID_HEADER)] ?? '');
+/**
+ * The newest application in a register sheet: its row (1-based) and number. The last row holding an ID, not the grid's
+ * last row: an append that grows the grid adds empty rows after it (insertRowsAfter), as Sheets does.
+ */
+function newestIn(sheet: { values: unknown[][] } | undefined): { row: number; id: string } {
+  const values = sheet?.values ?? [];
+  const at = (values[0] ?? []).map(String).indexOf(ID_HEADER);
+  for (let i = values.length - 1; i >= 1; i--) {
+    const id = String(values[i]?.[at] ?? '');
+    if (id) return { row: i + 1, id };
+  }
+  return { row: 0, id: '' };
 }
 
 function statusOf(emu: Emulator, row: number): string {
@@ -90,9 +97,7 @@ export async function localRun(count: number): Promise<LocalFigures> {
     const answers = formAnswers(100_000 + i);
     const submitted = emu.submitForm({ ...answers }, { respondentEmail: email });
     executions += submitted.executions.length;
-    const sheet = sheetState(emu, SHEET_NAMES.register);
-    const row = sheet?.values.length ?? 0;
-    const id = lastId(emu);
+    const { row, id } = newestIn(sheetState(emu, SHEET_NAMES.register));
     const applicant = String(
       answers[Object.keys(answers).find((k) => /email/i.test(k) && String(answers[k]).includes('@')) ?? ''] ?? email,
     );
@@ -140,18 +145,14 @@ export async function localRun(count: number): Promise<LocalFigures> {
   };
 }
 
-/** The register's last row (id, row) and a row's status code, read from the state (host side, no execution). */
+/** The register's newest application (id, row) and a row's status code, read from the state (host side, no execution). */
 function registerTail(state: EmulatorState): { id: string; row: number; statusAt: (row: number) => string } {
-  const ss = state.spreadsheets[state.containerSpreadsheetId ?? ''];
   const sheet = Object.values(state.spreadsheets)
     .flatMap((x) => x.sheets)
     .find((x) => x.name === SHEET_NAMES.register);
-  void ss;
   const header = (sheet?.values[0] ?? []).map(String);
-  const last = sheet?.values[sheet.values.length - 1] ?? [];
   return {
-    id: String(last[header.indexOf(ID_HEADER)] ?? ''),
-    row: sheet?.values.length ?? 0,
+    ...newestIn(sheet),
     statusAt: (row) => String(sheet?.values[row - 1]?.[header.indexOf('Kode status')] ?? ''),
   };
 }
