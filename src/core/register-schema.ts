@@ -367,13 +367,6 @@ export function registerColumns(sop: SopDefinition): Column<Application>[] {
         a.responseId = v;
       },
     ),
-    textCol(
-      'Tautan edit Form',
-      (a) => a.editUrl,
-      (a, v) => {
-        a.editUrl = v;
-      },
-    ),
     jsonCol('Riwayat (JSON)', 'history', []),
   ];
 }

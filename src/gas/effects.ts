@@ -1,5 +1,6 @@
 // Carries out the workflow's effects after a state change: audit rows, the certificate register, mails via the outbox.
 import { actingRoleLabel } from '../core/acting';
+import { mailUsesEditLink } from '../core/messages/mail';
 import { SHELL_MESSAGES } from '../core/messages/shell';
 import { AUDIT_EVENTS, ROLE_LABELS } from '../core/messages/workflow';
 import type { ActingRole, Application, CertificateRecord, Effect } from '../core/workflow-types';
@@ -14,6 +15,20 @@ import type { SheetTable } from './sheet-table';
 import { withLifecycleNotes } from './status-lookup';
 import { renderMail } from './ui-port';
 
+/**
+ * The applicant's Form edit link, asked of Forms when a mail needs it (a return for correction): the register does not
+ * keep it, since anyone with the link can read and change the applicant's answers, the full NIK among them. '' when the
+ * response is gone (the mail then goes without the button's link rather than not at all).
+ */
+function editUrlOf(env: Env, responseId: string): string {
+  if (!responseId || !env.props.formId) return '';
+  try {
+    return FormApp.openById(env.props.formId).getResponse(responseId).getEditResponseUrl() ?? '';
+  } catch {
+    return '';
+  }
+}
+
 function eventLabel(event: string): string {
   return (AUDIT_EVENTS as Record<string, string>)[event] ?? event;
 }
@@ -21,9 +36,16 @@ function eventLabel(event: string): string {
 /**
  * Applies effects in order of consequence: the audit rows (one append), the issued certificates (one append), then
  * the mails, sent at once within the quota and recorded in Kotak Keluar in one append. A refused send leaves its row
- * waiting for the outbox trigger; it never undoes the decision already written.
+ * waiting for the outbox trigger; it never undoes the decision already written. `editUrl` gives the applicant's Form
+ * edit link, asked only when a mail carries it (the intake passes the response it holds; others ask Forms).
  */
-export function applyEffects(env: Env, app: Application, effects: Effect[], role: ActingRole): void {
+export function applyEffects(
+  env: Env,
+  app: Application,
+  effects: Effect[],
+  role: ActingRole,
+  editUrl: () => string = () => editUrlOf(env, app.responseId),
+): void {
   const audits: AuditEntry[] = [];
   const certificates: CertificateRecord[] = [];
   const mails: OutgoingMail[] = [];
@@ -55,8 +77,12 @@ export function applyEffects(env: Env, app: Application, effects: Effect[], role
           );
         }
       }
+      const data =
+        effect.data.editUrl === '' && mailUsesEditLink(effect.template, effect.data)
+          ? { ...effect.data, editUrl: editUrl() }
+          : effect.data;
       const rendered = withLifecycleNotes(
-        renderMail(effect.template, effect.data, links),
+        renderMail(effect.template, data, links),
         effect.template,
         app,
         env.props.hmacSecret,

@@ -284,7 +284,7 @@ function processResponse(env: Env, register: SheetTable, submission: Submission,
       () => {
         const previousFiles = storeRestricted(env, applied.app.id, nik, result);
         storeKtpUploads(env, applied.app.id, answers, previousFiles);
-        applyEffects(env, applied.app, applied.effects, 'PEMOHON');
+        applyEffects(env, applied.app, applied.effects, 'PEMOHON', () => response.getEditResponseUrl() ?? '');
       },
       written,
     );

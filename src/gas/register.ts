@@ -12,6 +12,9 @@ import type { SopDefinition } from '../core/sop';
 import type { Application, CertificateRecord } from '../core/workflow-types';
 import { type Cell, type ColumnKind, type ColumnSpec, SheetTable } from './sheet-table';
 
+/** Columns earlier versions kept that setup removes (the Form edit link opened the applicant's answers to staff). */
+export const RETIRED_REGISTER_HEADERS: readonly string[] = ['Tautan edit Form'];
+
 /** Columns the shell keeps beside the core's: when the Form response last processed was submitted or edited. */
 export const RESPONSE_TIME_HEADER = SHELL_MESSAGES.registerHeaders.responseTime;
 

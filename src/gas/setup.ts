@@ -10,7 +10,7 @@ import { setUpKtpFolder } from './ktp-folder';
 import { setUpLifecycle } from './lifecycle-setup';
 import { withScriptLock } from './lock';
 import { OUTBOX_COLUMNS } from './outbox';
-import { certificateSpecs, registerSpecs } from './register';
+import { certificateSpecs, RETIRED_REGISTER_HEADERS, registerSpecs } from './register';
 import { RESTRICTED_COLUMNS } from './restricted-store';
 import { ensureHmacSecret, readAllProperties, writeProperty } from './script-config';
 import { forgetCachedSheets } from './sheet-cache';
@@ -44,6 +44,21 @@ function registerSpreadsheet(stored: string, lines: string[]): GoogleAppsScript.
   if (active) return active;
   lines.push(S.spreadsheetCreated);
   return SpreadsheetApp.create(SHELL_MESSAGES.spreadsheetTitle);
+}
+
+/**
+ * Registers made by an earlier version kept the applicant's Form edit link in a column; anyone who can open the
+ * register could then read and change an applicant's answers (the full NIK among them). Setup deletes that column; the
+ * link is now asked of Forms only when a mail needs it.
+ */
+function dropRetiredColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, lines: string[]): void {
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const header = (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []).map((cell) => String(cell).trim());
+  for (let column = header.length; column >= 1; column--) {
+    if (!RETIRED_REGISTER_HEADERS.includes(header[column - 1] ?? '')) continue;
+    sheet.deleteColumn(column);
+    lines.push(S.columnRetired(header[column - 1] ?? ''));
+  }
 }
 
 /** Writes `rows` (already the sheet's own text) as plain text when the sheet is empty; never overwrites staff edits. */
@@ -257,7 +272,9 @@ export function runSetup(): SetupReport {
     spreadsheet.setSpreadsheetTimeZone('Asia/Makassar');
     const settings = setUpSettings(spreadsheet, lines);
     const sop = setUpSop(spreadsheet, lines);
-    lines.push(...ensureSheet(spreadsheet, SHEET_NAMES.register, registerSpecs(sop)).report);
+    const register = ensureSheet(spreadsheet, SHEET_NAMES.register, registerSpecs(sop));
+    lines.push(...register.report);
+    dropRetiredColumns(register.sheet, lines);
     lines.push(...ensureSheet(spreadsheet, SHEET_NAMES.issued, certificateSpecs()).report);
     // Only the owner shares the register with the roster and protects Jejak Audit for the owner alone (the web app
     // and the triggers, which append to it, run as the owner); anyone else leaves an existing Jejak Audit as it is.

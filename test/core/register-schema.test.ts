@@ -80,11 +80,11 @@ describe('register schema', () => {
     expect(formats.Versi).toBe('0');
   });
 
-  it('round-trips an application, whatever the column order, except the KTP link which is never stored', () => {
+  it('round-trips an application, whatever the column order, except the KTP and Form edit links, never stored', () => {
     const app = sample();
     const headers = [...headersOf(registerColumns(SEED_SOP))].reverse();
     const { row, back } = roundTrip(app, headers);
-    expect(back).toEqual({ ...app, applicant: { ...app.applicant, ktpLink: '' } });
+    expect(back).toEqual({ ...app, editUrl: '', applicant: { ...app.applicant, ktpLink: '' } });
     expect(JSON.stringify(row)).not.toContain(FULL_NIK);
     expect(JSON.stringify(row)).not.toContain(app.applicant.ktpLink);
   });
@@ -193,7 +193,7 @@ describe('every reachable application survives the register', () => {
           const app = build(choices);
           const headers = headersOf(registerColumns(SEED_SOP));
           const { row, back } = roundTrip(app, headers);
-          expect(back).toEqual({ ...app, applicant: { ...app.applicant, ktpLink: '' } });
+          expect(back).toEqual({ ...app, editUrl: '', applicant: { ...app.applicant, ktpLink: '' } });
           expect(JSON.stringify(row)).not.toContain(FULL_NIK);
         },
       ),

@@ -56,7 +56,7 @@ describe('a Form response is read once', () => {
     expect(Object.values(calls).reduce((n, c) => n + c, 0)).toBe(3 * 13 + 4);
   });
 
-  it('an edit and a repeated delivery read the response once each, and the edit link not at all', () => {
+  it('an edit and a repeated delivery read the response once each; the edit link only for the mail that carries it', () => {
     const emu = setUp();
     const submitted = emu.submitForm(answers({ name: 'Dr. Budi Santoso' }));
     emu.advanceClock(10);
@@ -64,7 +64,10 @@ describe('a Form response is read once', () => {
     const edited = emu.editResponse(submitted.responseId, answers());
     expect(edited.executions).toHaveLength(2);
     const questions = answeredItems(emu, submitted.responseId);
-    for (const execution of edited.executions) expect(formCalls(execution)).toEqual(readOnce(questions, {}));
+    const [applied, repeated] = edited.executions;
+    // The corrected application's receipt mail carries the edit link (kept in no sheet): read from the response once.
+    expect(formCalls(applied)).toEqual(readOnce(questions, { 'FormApp.FormResponse.getEditResponseUrl': 1 }));
+    expect(formCalls(repeated)).toEqual(readOnce(questions, {}));
     expect(registerRows(emu).map((r) => r.Status)).toEqual(['Menunggu verifikasi email']);
   });
 
@@ -148,7 +151,8 @@ describe('the intake sweep reads only the responses it has to process', () => {
       'FormApp.ItemResponse.getItem': 2 * questions,
       'FormApp.Item.getTitle': 2 * questions,
       'FormApp.ItemResponse.getResponse': 2 * questions,
-      'FormApp.FormResponse.getEditResponseUrl': 1,
+      // The missed submission's and the missed edit's receipt mails each carry the edit link.
+      'FormApp.FormResponse.getEditResponseUrl': 2,
     });
     expect(registerRows(emu).map((r) => [r['Nomor permohonan'], r.Status])).toEqual([
       ['TTE-2026-0001', 'Menunggu verifikasi email'],

@@ -251,3 +251,12 @@ export function mailContent(template: MailTemplate, d: MailData): MailContent {
       };
   }
 }
+
+/**
+ * Whether a template's mail carries the applicant's Form edit link. The link opens the applicant's answers (the full
+ * NIK among them), so it is kept in no shared sheet: the shell asks Forms for it only for these mails.
+ */
+export function mailUsesEditLink(template: MailTemplate, d: MailData): boolean {
+  const content = mailContent(template, d);
+  return content.button?.link === 'edit' || content.links.some((link) => link.link === 'edit');
+}

@@ -60,6 +60,8 @@ export const SHELL_MESSAGES = {
       'Aplikasi web belum di-deploy: tautan di email belum dapat dibuka. Deploy sebagai aplikasi web, lalu jalankan penyiapan lagi.',
     nothingToDo: 'Semua sudah siap; tidak ada yang perlu diperbaiki.',
     sheetCreated: (name: string) => `Sheet "${name}" dibuat.`,
+    columnRetired: (header: string) =>
+      `Kolom "${header}" dihapus dari Register Permohonan: tautan edit formulir membuka jawaban pemohon (termasuk NIK lengkap), jadi tidak disimpan di lembar bersama.`,
     columnsAdded: (name: string, headers: string[]) =>
       `Kolom ditambahkan ke sheet "${name}": ${headers.map((header) => `"${header}"`).join(', ')}.`,
     sheetProtected: (name: string) =>
