@@ -1,7 +1,6 @@
 // The audit append through the saved tail (issue 5): cheap when the hint checks out, never trusted when it does not.
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator';
-import type { SheetState } from '../../emulator/state';
 import {
   APPLICANT,
   act,
@@ -12,6 +11,7 @@ import {
   lastMailTo,
   post,
   setUp,
+  sheetState,
   tokenOf,
   webLinks,
 } from './harness';
@@ -37,13 +37,6 @@ function world(): Emulator {
   emu.submitForm(answers());
   act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
   return emu;
-}
-
-function auditSheet(emu: Emulator): SheetState {
-  const ss = emu.state.spreadsheets[emu.state.scriptProperties.SPREADSHEET_ID ?? ''];
-  const sheet = ss?.sheets.find((s) => s.name === 'Jejak Audit');
-  if (!sheet) throw new Error('no Jejak Audit');
-  return sheet;
 }
 
 function chainWhole(emu: Emulator): void {
@@ -77,7 +70,7 @@ describe('audit append through the saved tail', () => {
       coldCalls['SpreadsheetApp.Range.setNumberFormats'] ?? 0,
     );
     // The full path saves the tail again, so the cold world's next append is cheap too.
-    expect(tail(cold).row).toBe(auditSheet(cold).values.length);
+    expect(tail(cold).row).toBe(sheetState(cold, 'Jejak Audit').values.length);
     chainWhole(warm);
     chainWhole(cold);
   });
@@ -85,7 +78,7 @@ describe('audit append through the saved tail', () => {
   it('the tail saved after the last append points at the last row and its hash', () => {
     const emu = world();
     dispose(emu);
-    const sheet = auditSheet(emu);
+    const sheet = sheetState(emu, 'Jejak Audit');
     const saved = tail(emu);
     expect(saved.row).toBe(sheet.values.length);
     expect(saved.hash).toBe(String(sheet.values[saved.row - 1]?.[9]));
@@ -101,7 +94,7 @@ describe('audit append through the saved tail', () => {
     forward(emu);
     expect(auditRows(emu).length).toBe(rows + 1);
     expect(auditRows(emu).filter((row) => row.Pelaku === KADIS)).toHaveLength(1);
-    expect(tail(emu).row).toBe(auditSheet(emu).values.length);
+    expect(tail(emu).row).toBe(sheetState(emu, 'Jejak Audit').values.length);
     chainWhole(emu);
   });
 
@@ -117,14 +110,14 @@ describe('audit append through the saved tail', () => {
       setHint(emu, wrong(tail(emu)));
       dispose(emu);
       expect(auditRows(emu).length).toBe(rows + 1);
-      expect(auditSheet(emu).values.length).toBe(rows + 2);
+      expect(sheetState(emu, 'Jejak Audit').values.length).toBe(rows + 2);
       chainWhole(emu);
     }
   });
 
   it('columns the owner moved in Jejak Audit are followed: the tail is refused and the row lands under its headers', () => {
     const emu = world();
-    const sheet = auditSheet(emu);
+    const sheet = sheetState(emu, 'Jejak Audit');
     // Swap Pelaku (column D) and Peran (column E) in every row, as a drag of the column would.
     for (const grid of [sheet.values, sheet.numberFormats] as unknown[][][])
       for (const row of grid) {
@@ -148,7 +141,7 @@ describe('audit append through the saved tail', () => {
     expect(result.title).toBe('Tercatat');
     expect(hint(emu)).toBe(before);
     forward(emu);
-    expect(tail(emu).row).toBe(auditSheet(emu).values.length);
+    expect(tail(emu).row).toBe(sheetState(emu, 'Jejak Audit').values.length);
     expect(auditRows(emu).map((row) => row.Peristiwa)).toContain('Disposisi');
     chainWhole(emu);
   });
@@ -174,7 +167,7 @@ describe('audit append through the saved tail', () => {
     const emu = world();
     const t = tail(emu);
     setHint(emu, `${t.row}:${t.hash}:${t.row}`);
-    const sheet = auditSheet(emu);
+    const sheet = sheetState(emu, 'Jejak Audit');
     sheet.maxRows = sheet.values.length;
     dispose(emu);
     const after = tail(emu);

@@ -1,14 +1,6 @@
 // The applicant's Form edit link opens their answers (the full NIK among them): never kept in the shared register.
 import { describe, expect, it } from 'vitest';
-import type { SheetState } from '../../emulator/state';
-import { APPLICANT, act, answers, KABID, KADIS, lastMailTo, OWNER, registerRows, setUp } from './harness';
-
-function registerSheet(emu: ReturnType<typeof setUp>): SheetState {
-  const id = emu.state.scriptProperties.SPREADSHEET_ID ?? '';
-  const sheet = emu.state.spreadsheets[id]?.sheets.find((s) => s.name === 'Register Permohonan');
-  if (!sheet) throw new Error('no register');
-  return sheet;
-}
+import { APPLICANT, act, answers, KABID, KADIS, lastMailTo, OWNER, registerRows, setUp, sheetState } from './harness';
 
 describe('the Form edit link', () => {
   it('is in no register cell; a return mail still carries it, asked of Forms', () => {
@@ -17,7 +9,7 @@ describe('the Form edit link', () => {
     expect(submitted.editUrl).toMatch(/^https:\/\//);
     const cells = () => emu.sheetDisplayValues('Register Permohonan').flat().join('\n');
     expect(cells()).not.toContain(submitted.editUrl);
-    expect(registerSheet(emu).values[0]).not.toContain('Tautan edit Form');
+    expect(sheetState(emu, 'Register Permohonan').values[0]).not.toContain('Tautan edit Form');
     act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
     emu.advanceClock(3);
     act(emu, KADIS, { action: 'DISPOSE', toEmail: '', instruction: 'Proses' });
@@ -30,7 +22,7 @@ describe('the Form edit link', () => {
   it("setup deletes the column an older version kept, and the register's data stays", () => {
     const emu = setUp();
     const submitted = emu.submitForm(answers());
-    const sheet = registerSheet(emu);
+    const sheet = sheetState(emu, 'Register Permohonan');
     const before = registerRows(emu)[0];
     sheet.maxColumns += 1;
     for (const row of sheet.values) row.length = sheet.maxColumns - 1;

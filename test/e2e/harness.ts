@@ -1,7 +1,7 @@
 // The e2e harness: the built dist/Code.js in the emulator, set up as the owner, with helpers that act like the users.
 import { expect } from 'vitest';
 import { Emulator, type WebResponse } from '../../emulator';
-import type { SentMail } from '../../emulator/state';
+import type { EmulatorState, SentMail, SheetState } from '../../emulator/state';
 import {
   CONSENT_CHOICE,
   FILES_DELIVERY_CHOICES,
@@ -177,4 +177,12 @@ export function sharedText(emu: Emulator): string {
   const cells = sheets.flatMap((name) => emu.sheetDisplayValues(name).flat());
   const mails = emu.outbox().flatMap((mail) => [mail.subject, mail.body, mail.htmlBody]);
   return [...cells, ...mails].join('\n');
+}
+
+/** A sheet of the register spreadsheet, as the emulator holds it (tests read and stage cells with it). */
+export function sheetState(emu: { state: EmulatorState }, name: string): SheetState {
+  const ss = emu.state.spreadsheets[emu.state.scriptProperties.SPREADSHEET_ID ?? ''];
+  const sheet = ss?.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
 }

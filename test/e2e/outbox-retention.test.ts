@@ -1,17 +1,10 @@
 // Kotak Keluar is a queue: the flush removes mail sent more than 60 days ago, never a waiting or in-flight one.
 import { describe, expect, it } from 'vitest';
-import type { CellValue, SheetState } from '../../emulator/state';
-import { APPLICANT, answers, auditRows, mailsTo, setUp } from './harness';
+import type { CellValue } from '../../emulator/state';
+import { APPLICANT, answers, auditRows, mailsTo, setUp, sheetState } from './harness';
 import { issueCertificate, keepClockTriggers } from './lifecycle/lifecycle-harness';
 
 const DAY = 24 * 60 * 60_000;
-
-function outboxOf(emu: ReturnType<typeof setUp>): SheetState {
-  const id = emu.state.scriptProperties.SPREADSHEET_ID ?? '';
-  const sheet = emu.state.spreadsheets[id]?.sheets.find((s) => s.name === 'Kotak Keluar');
-  if (!sheet) throw new Error('no Kotak Keluar');
-  return sheet;
-}
 
 /** Five applications' mails in Kotak Keluar, all sent; returns the sheet and a setter by data row (0-based). */
 function world() {
@@ -25,7 +18,7 @@ function world() {
         email: `pemohon.${i + 1}@bolmongkab.go.id`,
       }),
     );
-  const sheet = outboxOf(emu);
+  const sheet = sheetState(emu, 'Kotak Keluar');
   const header = (sheet.values[0] ?? []).map(String);
   const set = (row: number, name: string, value: CellValue) => {
     const cells = sheet.values[row + 1];
@@ -113,7 +106,7 @@ describe('Kotak Keluar retention', () => {
     emu.advanceClock(35 * 24 * 60);
     const h30 = () => mailsTo(emu, APPLICANT).filter((m) => m.subject.includes('berakhir dalam 30 hari'));
     expect(h30()).toHaveLength(1);
-    const sheet = outboxOf(emu);
+    const sheet = sheetState(emu, 'Kotak Keluar');
     const header = (sheet.values[0] ?? []).map(String);
     const keyed = () => sheet.values.filter((row) => String(row[header.indexOf('Kunci')]).endsWith(':H30'));
     expect(keyed().length).toBeGreaterThan(0);

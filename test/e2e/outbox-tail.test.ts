@@ -1,8 +1,7 @@
 // The Kotak Keluar append through the saved tail (issue 5): no last-row lookup when the hint checks out, never trusted when it does not.
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator';
-import type { SheetState } from '../../emulator/state';
-import { APPLICANT, act, answers, KABID, KADIS, setUp } from './harness';
+import { APPLICANT, act, answers, KABID, KADIS, setUp, sheetState } from './harness';
 
 const TAIL = 'OUTBOX_TAIL';
 
@@ -33,13 +32,6 @@ function world(): Emulator {
   emu.submitForm(answers());
   act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
   return emu;
-}
-
-function outboxSheet(emu: Emulator): SheetState {
-  const ss = emu.state.spreadsheets[emu.state.scriptProperties.SPREADSHEET_ID ?? ''];
-  const sheet = ss?.sheets.find((s) => s.name === 'Kotak Keluar');
-  if (!sheet) throw new Error('no Kotak Keluar');
-  return sheet;
 }
 
 /** Kotak Keluar as header -> display value. */
@@ -142,7 +134,7 @@ describe('Kotak Keluar append through the saved tail', () => {
 
   it('columns moved by staff after the tail was saved: the row lands under the right headers, formatted again', () => {
     const emu = world();
-    const sheet = outboxSheet(emu);
+    const sheet = sheetState(emu, 'Kotak Keluar');
     const header = (sheet.values[0] ?? []).map(String);
     const to = header.indexOf('Kepada');
     const subject = header.indexOf('Subjek');

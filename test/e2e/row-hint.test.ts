@@ -2,7 +2,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator';
-import type { SheetState } from '../../emulator/state';
 import { ID_HEADER } from '../../src/core/register-schema';
 import {
   APPLICANT,
@@ -15,18 +14,12 @@ import {
   post,
   registerRows,
   setUp,
+  sheetState,
   tokenOf,
   webLinks,
 } from './harness';
 
 const OTHER = 'siti.aminah@bolmongkab.go.id';
-
-function registerSheet(emu: Emulator): SheetState {
-  const ss = emu.state.spreadsheets[emu.state.scriptProperties.SPREADSHEET_ID ?? ''];
-  const sheet = ss?.sheets.find((s) => s.name === 'Register Permohonan');
-  if (!sheet) throw new Error('no register');
-  return sheet;
-}
 
 /** Two applications waiting for the Kepala Dinas (rows 2 and 3), with the Kepala Dinas's link for each. */
 function twoWaiting(): { emu: Emulator; first: string; second: string; ids: string[] } {
@@ -58,7 +51,7 @@ function tampered(token: string, change: Record<string, unknown>): string {
 
 /** Staff sort the register: data rows `a` and `b` (1-based sheet rows) swap places. */
 function swapRows(emu: Emulator, a: number, b: number): void {
-  const sheet = registerSheet(emu);
+  const sheet = sheetState(emu, 'Register Permohonan');
   for (const grid of [sheet.values, sheet.formulas, sheet.numberFormats] as unknown[][][]) {
     const rowA = grid[a - 1] ?? [];
     grid[a - 1] = grid[b - 1] ?? [];
@@ -107,7 +100,12 @@ describe('row hint in signed links', () => {
 
   it('a hint past the grid (rows deleted since) falls back to the search', () => {
     const { emu, first, ids } = twoWaiting();
-    const result = post(emu, resigned(emu, first, { row: registerSheet(emu).maxRows + 50 }), DISPOSE, KADIS);
+    const result = post(
+      emu,
+      resigned(emu, first, { row: sheetState(emu, 'Register Permohonan').maxRows + 50 }),
+      DISPOSE,
+      KADIS,
+    );
     expect(result.title).toBe('Tercatat');
     expect(registerRows(emu).find((row) => row[ID_HEADER] === ids[0])?.Status).toBe(DISPOSED);
   });

@@ -1,7 +1,6 @@
 // Reading sheets by sheet-qualified ranges: a missing sheet or column still stops the event by name; a narrow Pengaturan still reads.
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator';
-import type { SheetState } from '../../emulator/state';
 import {
   APPLICANT,
   act,
@@ -14,16 +13,10 @@ import {
   post,
   registerRows,
   setUp,
+  sheetState,
   tokenOf,
   webLinks,
 } from './harness';
-
-function sheetOf(emu: Emulator, name: string): SheetState {
-  const ss = emu.state.spreadsheets[emu.state.scriptProperties.SPREADSHEET_ID ?? ''];
-  const sheet = ss?.sheets.find((s) => s.name === name);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  return sheet;
-}
 
 function waitingForKadis(): { emu: Emulator; token: string } {
   const emu = setUp();
@@ -37,31 +30,31 @@ const DISPOSE = { action: 'DISPOSE', toEmail: '', instruction: 'Proses' };
 describe('sheet reads by name', () => {
   it('a renamed register sheet stops the link with the sheet named, and nothing is written', () => {
     const { emu, token } = waitingForKadis();
-    sheetOf(emu, 'Register Permohonan').name = 'Register lama';
+    sheetState(emu, 'Register Permohonan').name = 'Register lama';
     const audits = auditRows(emu).length;
     const page = emu.doGet({ query: { t: token }, user: KADIS });
     expect(page.content).toContain('Sheet &quot;Register Permohonan&quot; tidak ditemukan');
     const posted = post(emu, token, DISPOSE, KADIS);
     expect(posted.content).toContain('Sheet &quot;Register Permohonan&quot; tidak ditemukan');
     expect(auditRows(emu).length).toBe(audits);
-    sheetOf(emu, 'Register lama').name = 'Register Permohonan';
+    sheetState(emu, 'Register lama').name = 'Register Permohonan';
     expect(post(emu, token, DISPOSE, KADIS).title).toBe('Tercatat');
   });
 
   it('a header cleared from the register stops the decision with the column named', () => {
     const { emu, token } = waitingForKadis();
-    const header = sheetOf(emu, 'Register Permohonan').values[0] ?? [];
+    const header = sheetState(emu, 'Register Permohonan').values[0] ?? [];
     const at = header.indexOf('Status');
     header[at] = '';
-    const before = JSON.stringify(sheetOf(emu, 'Register Permohonan').values);
+    const before = JSON.stringify(sheetState(emu, 'Register Permohonan').values);
     const posted = post(emu, token, DISPOSE, KADIS);
     expect(posted.content).toContain('Kolom &quot;Status&quot; tidak ditemukan');
-    expect(JSON.stringify(sheetOf(emu, 'Register Permohonan').values)).toBe(before);
+    expect(JSON.stringify(sheetState(emu, 'Register Permohonan').values)).toBe(before);
   });
 
   it('a Pengaturan narrower than its five columns is still read, and a roster removal still refuses at once', () => {
     const { emu, token } = waitingForKadis();
-    const settings = sheetOf(emu, 'Pengaturan');
+    const settings = sheetState(emu, 'Pengaturan');
     settings.maxColumns = 3;
     for (const grid of [settings.values, settings.formulas, settings.numberFormats] as unknown[][][]) {
       for (const row of grid) row.splice(3);

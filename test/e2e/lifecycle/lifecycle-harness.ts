@@ -1,12 +1,14 @@
 // Helpers for the lifecycle e2e tests: issue a certificate through the SOP, keep only the daily triggers, read sheets.
 import { expect } from 'vitest';
 import { Emulator } from '../../../emulator';
-import type { CellValue, EmulatorState, SheetState } from '../../../emulator/state';
+import type { CellValue, EmulatorState } from '../../../emulator/state';
 import { applicationToRow, certificateColumns, toRow } from '../../../src/core/register-schema';
 import { SEED_SOP } from '../../../src/core/sop';
 import { knownApplications, knownCertificates } from '../../core/lifecycle/known-data';
 import { bundleDir } from '../../support/bundle';
-import { APPLICANT, act, answers, KABID, KADIS, OWNER, SANDIMAN, VERIFIKATOR } from '../harness';
+import { APPLICANT, act, answers, KABID, KADIS, OWNER, SANDIMAN, sheetState, VERIFIKATOR } from '../harness';
+
+export { sheetState };
 
 /** Runs one application through every SOP step by the links in the mails, to an issued certificate. */
 export function issueCertificate(
@@ -50,14 +52,6 @@ export function setUpAt(start: string): Emulator {
   const result = emu.runMenuItem('Siapkan/perbaiki sistem', OWNER);
   expect(result.status, result.error ?? '').toBe('COMPLETED');
   return emu;
-}
-
-/** The register spreadsheet's sheet state, for writing rows as an import would. */
-export function sheetState(emu: { state: EmulatorState }, name: string): SheetState {
-  const ss = emu.state.spreadsheets[emu.state.scriptProperties.SPREADSHEET_ID ?? ''];
-  const sheet = ss?.sheets.find((s) => s.name === name);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  return sheet;
 }
 
 /**
