@@ -2,17 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator';
 import {
-  APPLICANT,
   act,
-  answers,
   auditRows,
   KABID,
   KADIS,
   lastMailTo,
   post,
-  setUp,
+  setScriptCache,
   sheetState,
   tokenOf,
+  verifiedWorld,
   webLinks,
 } from './harness';
 
@@ -21,22 +20,6 @@ const TAIL = 'AUDIT_TAIL';
 /** The tail hint as the script cache holds it ('' when absent). */
 function hint(emu: Emulator): string {
   return emu.state.cache.script?.[TAIL]?.value ?? '';
-}
-
-/** Sets (or, with null, drops) the tail hint, as if the cache held it. */
-function setHint(emu: Emulator, value: string | null): void {
-  const script = emu.state.cache.script ?? {};
-  emu.state.cache.script = script;
-  if (value === null) delete script[TAIL];
-  else script[TAIL] = { value, expiresAt: emu.now().getTime() + 3600_000, insertedAt: emu.now().getTime() };
-}
-
-/** One application verified and waiting for the Kepala Dinas: the log has rows and a saved tail. */
-function world(): Emulator {
-  const emu = setUp();
-  emu.submitForm(answers());
-  act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
-  return emu;
 }
 
 function chainWhole(emu: Emulator): void {
@@ -60,9 +43,9 @@ const forward = (emu: Emulator) => act(emu, KABID, { action: 'DISPOSE', toEmail:
 
 describe('audit append through the saved tail', () => {
   it('reads no header, last row or grid size when the tail checks out: 7+ fewer SpreadsheetApp calls', () => {
-    const warm = world();
-    const cold = world();
-    setHint(cold, null);
+    const warm = verifiedWorld();
+    const cold = verifiedWorld();
+    setScriptCache(cold, TAIL, null);
     const warmCalls = dispose(warm).result.execution?.calls ?? {};
     const coldCalls = dispose(cold).result.execution?.calls ?? {};
     expect(spreadsheetCalls(coldCalls) - spreadsheetCalls(warmCalls)).toBeGreaterThanOrEqual(7);
@@ -76,7 +59,7 @@ describe('audit append through the saved tail', () => {
   });
 
   it('the tail saved after the last append points at the last row and its hash', () => {
-    const emu = world();
+    const emu = verifiedWorld();
     dispose(emu);
     const sheet = sheetState(emu, 'Jejak Audit');
     const saved = tail(emu);
@@ -86,11 +69,11 @@ describe('audit append through the saved tail', () => {
   });
 
   it('a tail not updated after its write (a fault between the two) chains after the real last row, overwriting nothing', () => {
-    const emu = world();
+    const emu = verifiedWorld();
     const before = hint(emu);
     dispose(emu);
     const rows = auditRows(emu).length;
-    setHint(emu, before);
+    setScriptCache(emu, TAIL, before);
     forward(emu);
     expect(auditRows(emu).length).toBe(rows + 1);
     expect(auditRows(emu).filter((row) => row.Pelaku === KADIS)).toHaveLength(1);
@@ -105,9 +88,9 @@ describe('audit append through the saved tail', () => {
       (t: ReturnType<typeof tail>) => `${t.row - 1}:${t.hash}:${t.prepared}`,
       () => 'x:y:z',
     ]) {
-      const emu = world();
+      const emu = verifiedWorld();
       const rows = auditRows(emu).length;
-      setHint(emu, wrong(tail(emu)));
+      setScriptCache(emu, TAIL, wrong(tail(emu)));
       dispose(emu);
       expect(auditRows(emu).length).toBe(rows + 1);
       expect(sheetState(emu, 'Jejak Audit').values.length).toBe(rows + 2);
@@ -116,7 +99,7 @@ describe('audit append through the saved tail', () => {
   });
 
   it('columns the owner moved in Jejak Audit are followed: the tail is refused and the row lands under its headers', () => {
-    const emu = world();
+    const emu = verifiedWorld();
     const sheet = sheetState(emu, 'Jejak Audit');
     // Swap Pelaku (column D) and Peran (column E) in every row, as a drag of the column would.
     for (const grid of [sheet.values, sheet.numberFormats] as unknown[][][])
@@ -134,7 +117,7 @@ describe('audit append through the saved tail', () => {
   });
 
   it('failing to save the tail (cache put) does not fail the decision; the next append still chains', () => {
-    const emu = world();
+    const emu = verifiedWorld();
     const before = hint(emu);
     emu.faults.throwOn('CacheService.Cache.put', { after: 0 });
     const { result } = dispose(emu);
@@ -147,7 +130,7 @@ describe('audit append through the saved tail', () => {
   });
 
   it('a failing write through the tail writes nothing and moves no tail; the retry appends once', () => {
-    const emu = world();
+    const emu = verifiedWorld();
     const before = hint(emu);
     const rows = auditRows(emu).length;
     const link = webLinks(lastMailTo(emu, KADIS))[0] ?? '';
@@ -164,9 +147,9 @@ describe('audit append through the saved tail', () => {
   });
 
   it('past the prepared rows the full path grows the grid and formats the next block as text', () => {
-    const emu = world();
+    const emu = verifiedWorld();
     const t = tail(emu);
-    setHint(emu, `${t.row}:${t.hash}:${t.row}`);
+    setScriptCache(emu, TAIL, `${t.row}:${t.hash}:${t.row}`);
     const sheet = sheetState(emu, 'Jejak Audit');
     sheet.maxRows = sheet.values.length;
     dispose(emu);

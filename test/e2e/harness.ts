@@ -186,3 +186,19 @@ export function sheetState(emu: { state: EmulatorState }, name: string): SheetSt
   if (!sheet) throw new Error(`no sheet ${name}`);
   return sheet;
 }
+
+/** One application verified and waiting for the Kepala Dinas: the audit log and Kotak Keluar have rows and tails. */
+export function verifiedWorld(): Emulator {
+  const emu = setUp();
+  emu.submitForm(answers());
+  act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
+  return emu;
+}
+
+/** Sets (or, with null, drops) a script-cache entry for an hour, as if the program had put it there. */
+export function setScriptCache(emu: Emulator, key: string, value: string | null): void {
+  const script = emu.state.cache.script ?? {};
+  emu.state.cache.script = script;
+  if (value === null) delete script[key];
+  else script[key] = { value, expiresAt: emu.now().getTime() + 3600_000, insertedAt: emu.now().getTime() };
+}

@@ -1,7 +1,7 @@
 // The Kotak Keluar append through the saved tail (issue 5): no last-row lookup when the hint checks out, never trusted when it does not.
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator';
-import { APPLICANT, act, answers, KABID, KADIS, setUp, sheetState } from './harness';
+import { act, answers, KABID, KADIS, setScriptCache, sheetState, verifiedWorld } from './harness';
 
 const TAIL = 'OUTBOX_TAIL';
 
@@ -16,22 +16,6 @@ interface Tail {
 function hint(emu: Emulator): Tail | null {
   const value = emu.state.cache.script?.[TAIL]?.value;
   return value ? (JSON.parse(value) as Tail) : null;
-}
-
-/** Sets (or, with null, drops) the tail hint, as if the cache held it. */
-function setHint(emu: Emulator, value: string | null): void {
-  const script = emu.state.cache.script ?? {};
-  emu.state.cache.script = script;
-  if (value === null) delete script[TAIL];
-  else script[TAIL] = { value, expiresAt: emu.now().getTime() + 3600_000, insertedAt: emu.now().getTime() };
-}
-
-/** One application verified and waiting for the Kepala Dinas: Kotak Keluar has rows and a saved tail. */
-function world(): Emulator {
-  const emu = setUp();
-  emu.submitForm(answers());
-  act(emu, APPLICANT, { action: 'VERIFY_EMAIL' });
-  return emu;
 }
 
 /** Kotak Keluar as header -> display value. */
@@ -53,9 +37,9 @@ const dispose = (emu: Emulator) => act(emu, KADIS, { action: 'DISPOSE', toEmail:
 
 describe('Kotak Keluar append through the saved tail', () => {
   it('asks no last row, sets no format and writes no hint when the tail checks out; the full path saves it again', () => {
-    const warm = world();
-    const cold = world();
-    setHint(cold, null);
+    const warm = verifiedWorld();
+    const cold = verifiedWorld();
+    setScriptCache(cold, TAIL, null);
     const warmCalls = dispose(warm).result.execution?.calls ?? {};
     const coldCalls = dispose(cold).result.execution?.calls ?? {};
     expect(warmCalls['SpreadsheetApp.Sheet.getLastRow'] ?? 0).toBe(0);
@@ -73,7 +57,7 @@ describe('Kotak Keluar append through the saved tail', () => {
   });
 
   it('the anchor moves once the appends after it fill half its window, and never leaves a gap', () => {
-    const emu = world();
+    const emu = verifiedWorld();
     const start = hint(emu)?.row ?? 0;
     const puts: number[] = [];
     for (let i = 0; i < 30; i += 1) {
@@ -91,10 +75,10 @@ describe('Kotak Keluar append through the saved tail', () => {
   });
 
   it('a hint half-way through its life is saved again by the next append, so a quiet outbox keeps it', () => {
-    const emu = world();
+    const emu = verifiedWorld();
     const saved = hint(emu);
     if (!saved) throw new Error('no tail saved');
-    setHint(emu, JSON.stringify({ ...saved, saved: emu.now().getTime() - 4 * 3600_000 }));
+    setScriptCache(emu, TAIL, JSON.stringify({ ...saved, saved: emu.now().getTime() - 4 * 3600_000 }));
     const calls = dispose(emu).result.execution?.calls ?? {};
     expect(calls['SpreadsheetApp.Sheet.getLastRow'] ?? 0).toBe(0);
     expect(hint(emu)?.saved).toBeGreaterThan(emu.now().getTime() - 3600_000);
@@ -111,7 +95,7 @@ describe('Kotak Keluar append through the saved tail', () => {
       ['garbage', () => 'x', true],
     ];
     for (const [name, wrong, full] of cases) {
-      const emu = world();
+      const emu = verifiedWorld();
       const before = filled(emu);
       const saved = hint(emu);
       if (!saved) throw new Error('no tail saved');
@@ -119,7 +103,7 @@ describe('Kotak Keluar append through the saved tail', () => {
         saved,
         before.map((row) => row['ID Surel'] ?? ''),
       );
-      setHint(emu, typeof stale === 'string' ? stale : JSON.stringify(stale));
+      setScriptCache(emu, TAIL, typeof stale === 'string' ? stale : JSON.stringify(stale));
       const calls = dispose(emu).result.execution?.calls ?? {};
       expect(calls['SpreadsheetApp.Sheet.getLastRow'] ?? 0, name).toBe(full ? 1 : 0);
       const after = filled(emu);
@@ -133,7 +117,7 @@ describe('Kotak Keluar append through the saved tail', () => {
   });
 
   it('columns moved by staff after the tail was saved: the row lands under the right headers, formatted again', () => {
-    const emu = world();
+    const emu = verifiedWorld();
     const sheet = sheetState(emu, 'Kotak Keluar');
     const header = (sheet.values[0] ?? []).map(String);
     const to = header.indexOf('Kepada');
